@@ -1,0 +1,22 @@
+# One multi-stage image definition for every app: `--build-arg APP=state-hub-api`.
+FROM node:20-bookworm-slim AS build
+WORKDIR /src
+ENV NX_DAEMON=false NX_NO_CLOUD=true CI=true
+COPY package.json package-lock.json .npmrc ./
+# npm ci cannot be used on registries that lack other platforms' optional binaries.
+RUN npm ci --no-audit --no-fund || npm install --no-audit --no-fund
+COPY . .
+ARG APP=state-hub-api
+RUN npx nx build ${APP} --configuration=production
+
+FROM node:20-bookworm-slim AS runtime
+ARG APP=state-hub-api
+ENV NODE_ENV=production
+WORKDIR /app
+# The build writes a package.json and lock file pruned to what the app imports.
+COPY --from=build /src/dist/apps/${APP}/package*.json ./
+RUN npm ci --omit=dev --no-audit --no-fund || npm install --omit=dev --no-audit --no-fund
+COPY --from=build /src/dist/apps/${APP}/ ./
+USER node
+EXPOSE 3000
+CMD ["node", "main.js"]

@@ -1,0 +1,67 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { BearerTokenGuard } from '../common/auth/bearer-token.guard';
+import { HttpErrorFilter } from '../common/errors/http-error.filter';
+import { assignRequestId } from '../common/http/request-id';
+import { type AppConfig, validateConfig } from '../config/app-config';
+import { DatabaseModule } from '../database/database.module';
+import { DecisionsModule } from '../decisions/decisions.module';
+import { DomainGoalsModule } from '../domain-goals/domain-goals.module';
+import { DomainsModule } from '../domains/domains.module';
+import { HealthModule } from '../health/health.module';
+import { NextStepsModule } from '../next-steps/next-steps.module';
+import { ProgressEventsModule } from '../progress-events/progress-events.module';
+import { ReposModule } from '../repos/repos.module';
+import { TasksModule } from '../tasks/tasks.module';
+import { WorkstreamsModule } from '../workstreams/workstreams.module';
+
+const FEATURE_IMPORTS = [
+  LoggerModule.forRootAsync({
+    inject: [ConfigService],
+    useFactory: (config: ConfigService<AppConfig, true>) => ({
+      pinoHttp: {
+        level: config.get('LOG_LEVEL', { infer: true }),
+        genReqId: assignRequestId,
+        customProps: () => ({ service: 'state-hub-api' }),
+        redact: ['req.headers.authorization', 'req.headers.cookie'],
+        autoLogging: { ignore: (req) => req.url === '/state/health' },
+      },
+    }),
+  }),
+  DatabaseModule,
+  HealthModule,
+  DomainsModule,
+  ReposModule,
+  WorkstreamsModule,
+  TasksModule,
+  DecisionsModule,
+  DomainGoalsModule,
+  ProgressEventsModule,
+  NextStepsModule,
+];
+
+/** Values that win over the environment (tests use this; main passes none). */
+export type ConfigOverrides = Partial<Record<keyof AppConfig, string | undefined>>;
+
+@Module({})
+export class AppModule {
+  static forRoot(overrides: ConfigOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          cache: true,
+          validate: (raw) => validateConfig({ ...raw, ...overrides }),
+        }),
+        ...FEATURE_IMPORTS,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: BearerTokenGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+// When STATE_HUB_API_TOKEN is set, every write (non-GET) route needs
+// `Authorization: Bearer <token>`; reads stay open.
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Request } from 'express';
+import type { AppConfig } from '../../config/app-config';
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+@Injectable()
+export class BearerTokenGuard implements CanActivate {
+  private readonly expected?: Buffer;
+
+  constructor(config: ConfigService<AppConfig, true>) {
+    const token = config.get('STATE_HUB_API_TOKEN', { infer: true });
+    this.expected = token ? digest(token) : undefined;
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    if (!this.expected) return true;
+    const req = context.switchToHttp().getRequest<Request>();
+    if (READ_METHODS.has(req.method)) return true;
+    const header = req.headers.authorization;
+    if (!header)
+      throw new UnauthorizedException('missing bearer token: send Authorization: Bearer <STATE_HUB_API_TOKEN>');
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw new UnauthorizedException('malformed Authorization header: expected "Bearer <token>"');
+    // Compare fixed-length digests so the check takes the same time for any token.
+    if (!timingSafeEqual(digest(match[1]), this.expected)) throw new UnauthorizedException('invalid bearer token');
+    return true;
+  }
+}

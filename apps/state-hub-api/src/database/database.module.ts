@@ -1,0 +1,63 @@
+// Opens the read model: Postgres at DATABASE_URL, or the embedded PGlite data
+// directory when it is unset. Migrations run here, before the app listens.
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import {
+  buildDataSourceOptions,
+  closeDataSource,
+  describeDatabase,
+  trackEmbedded,
+  type DatabaseConfig,
+} from '@state-hub/db';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { StateChangeRunner } from './state-change.runner';
+
+function databaseConfig(config: ConfigService<AppConfig, true>): DatabaseConfig {
+  return {
+    url: config.get('DATABASE_URL', { infer: true }),
+    dataDir: config.get('STATE_HUB_DATA_DIR', { infer: true }),
+    poolSize: config.get('DB_POOL_SIZE', { infer: true }),
+  };
+}
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [ConfigService],
+      // Nest retries the factory while the database is not reachable yet (e.g. starting alongside it).
+      useFactory: (config: ConfigService<AppConfig, true>) => ({
+        ...databaseConfig(config),
+        retryAttempts: 5,
+        retryDelay: 2000,
+      }),
+      dataSourceFactory: async (options) => {
+        const dbConfig = options as unknown as DatabaseConfig;
+        const logger = new Logger('Database');
+        logger.log(`opening ${describeDatabase(dbConfig)}`);
+        const built = await buildDataSourceOptions(dbConfig);
+        const dataSource = new DataSource(built.options);
+        try {
+          await dataSource.initialize();
+        } catch (err) {
+          await built.close?.();
+          throw err;
+        }
+        trackEmbedded(dataSource, built.close);
+        return dataSource;
+      },
+    }),
+  ],
+  providers: [StateChangeRunner],
+  exports: [StateChangeRunner],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(getDataSourceToken()) private readonly dataSource: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    // Destroys the pool and, for the embedded database, closes PGlite.
+    await closeDataSource(this.dataSource);
+  }
+}

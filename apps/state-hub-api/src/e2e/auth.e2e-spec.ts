@@ -1,0 +1,61 @@
+// With STATE_HUB_API_TOKEN set, every write route needs the bearer token; reads stay open.
+import { startTestApp, type TestApp } from '../testing/test-app';
+
+const TOKEN = 'test-token-0123456789abcdef';
+const WRITES: [method: 'post' | 'patch', path: string][] = [
+  ['post', '/domains'],
+  ['post', '/repos'],
+  ['patch', '/repos/hub'],
+  ['post', '/workstreams'],
+  ['patch', '/workstreams/0190f7a4-0000-7000-8000-000000000000'],
+  ['post', '/tasks'],
+  ['patch', '/tasks/0190f7a4-0000-7000-8000-000000000000'],
+  ['post', '/decisions'],
+  ['post', '/decisions/0190f7a4-0000-7000-8000-000000000000/resolve'],
+  ['post', '/domain-goals'],
+  ['post', '/domain-goals/0190f7a4-0000-7000-8000-000000000000/activate'],
+  ['post', '/progress-events'],
+];
+
+describe('bearer-token auth (real Postgres)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { STATE_HUB_API_TOKEN: TOKEN } });
+  });
+  afterAll(() => t?.close());
+
+  it.each(WRITES)('%s %s without a token → 401', async (method, path) => {
+    const res = await t.http()[method](path).send({});
+    expect(res.status).toBe(401);
+    expect(res.body.message).toMatch(/missing bearer token/);
+  });
+
+  it.each(WRITES)('%s %s with a wrong token → 401', async (method, path) => {
+    const res = await t.http()[method](path).set('authorization', 'Bearer wrong-token-wrong-token').send({});
+    expect(res.status).toBe(401);
+    expect(res.body.message).toBe('invalid bearer token');
+  });
+
+  it('refuses a malformed Authorization header', async () => {
+    const res = await t.http().post('/domains').set('authorization', `Token ${TOKEN}`).send({});
+    expect(res.status).toBe(401);
+    expect(res.body.message).toMatch(/malformed Authorization header/);
+  });
+
+  it('accepts the right token and keeps reads open', async () => {
+    await t
+      .http()
+      .post('/domains')
+      .set('authorization', `Bearer ${TOKEN}`)
+      .send({ slug: 'custodian', name: 'Custodian' })
+      .expect(201);
+    const list = await t.http().get('/domains').expect(200);
+    expect(list.body.total).toBe(1);
+    await t.http().get('/state/health').expect(200);
+  });
+
+  it('says in the OpenAPI document that writes need the token', async () => {
+    const doc = await t.http().get('/docs-json').expect(200);
+    expect(doc.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+});

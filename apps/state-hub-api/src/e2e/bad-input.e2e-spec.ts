@@ -1,0 +1,282 @@
+// Every kind of bad input gets a clear 4xx that names the field or reason,
+// never a 500 or a stack, and leaves the database exactly as it was.
+import { DataSource } from 'typeorm';
+import { startTestApp, type TestApp } from '../testing/test-app';
+
+const TABLES = ['domains', 'repos', 'workstreams', 'tasks', 'decisions', 'domain_goals', 'progress_events'];
+const UNKNOWN_ID = '0190f7a4-0000-7000-8000-000000000000';
+
+describe('bad input (real Postgres)', () => {
+  let t: TestApp;
+  let ids: { ws: string; task: string; decision: string; goal: string };
+
+  async function snapshot(): Promise<string> {
+    const ds = t.app.get(DataSource);
+    const rows = await Promise.all(
+      TABLES.map((tb) =>
+        ds.query(`SELECT md5(COALESCE(string_agg(x::text, ',' ORDER BY x::text), '')) AS h FROM ${tb} x`),
+      ),
+    );
+    return rows.map((r) => r[0].h).join('|');
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { BODY_LIMIT: '64kb' } });
+    await t.http().post('/domains').send({ slug: 'custodian', name: 'Custodian' }).expect(201);
+    await t
+      .http()
+      .post('/repos')
+      .send({ slug: 'hub', name: 'Hub', domain: 'custodian', local_path: '/srv/hub' })
+      .expect(201);
+    const ws = await t
+      .http()
+      .post('/workstreams')
+      .send({ repo: 'hub', workplan_id: 'HUB-WP-1', title: 'W' })
+      .expect(201);
+    const task = await t
+      .http()
+      .post('/tasks')
+      .send({ workstream_id: ws.body.id, task_key: 'HUB-WP-1-T01', title: 'T' });
+    const decision = await t.http().post('/decisions').send({ domain: 'custodian', title: 'D' }).expect(201);
+    await t
+      .http()
+      .post(`/decisions/${decision.body.id}/resolve`)
+      .send({ resolution: 'r', resolved_by: 'me' })
+      .expect(200);
+    const goal = await t.http().post('/domain-goals').send({ domain: 'custodian', title: 'G' }).expect(201);
+    await t.http().post(`/domain-goals/${goal.body.id}/activate`).expect(200);
+    await t.http().patch(`/tasks/${task.body.id}`).send({ status: 'cancelled' }).expect(200);
+    ids = { ws: ws.body.id, task: task.body.id, decision: decision.body.id, goal: goal.body.id };
+  });
+  afterAll(() => t?.close());
+
+  type Case = [
+    name: string,
+    method: 'post' | 'patch' | 'get',
+    path: () => string,
+    body: unknown,
+    status: number,
+    expected: RegExp,
+    field?: string,
+  ];
+  const cases: Case[] = [
+    [
+      'unknown field',
+      'post',
+      () => '/domains',
+      { slug: 'x', name: 'X', colour: 'red' },
+      400,
+      /colour is not a known field/,
+      'colour',
+    ],
+    ['missing field', 'post', () => '/domains', { slug: 'x' }, 400, /name must be a string/, 'name'],
+    ['wrong type', 'post', () => '/domains', { slug: 42, name: 'X' }, 400, /slug must be a string/, 'slug'],
+    [
+      'bad slug',
+      'post',
+      () => '/repos',
+      { slug: 'Not A Slug', name: 'X', domain: 'custodian', local_path: '/x' },
+      400,
+      /slug must be a lowercase slug/,
+      'slug',
+    ],
+    [
+      'SQL in a slug',
+      'post',
+      () => '/domains',
+      { slug: "x'; DROP TABLE repos;--", name: 'X' },
+      400,
+      /slug must be a lowercase slug/,
+      'slug',
+    ],
+    [
+      'neither remote_url nor local_path',
+      'post',
+      () => '/repos',
+      { slug: 'r', name: 'R', domain: 'custodian' },
+      400,
+      /remote_url or local_path is required/,
+    ],
+    [
+      'relative local_path',
+      'post',
+      () => '/repos',
+      { slug: 'r', name: 'R', domain: 'custodian', local_path: '../etc' },
+      400,
+      /local_path must be an absolute path/,
+      'local_path',
+    ],
+    [
+      'unknown domain in body',
+      'post',
+      () => '/repos',
+      { slug: 'r', name: 'R', domain: 'nope', local_path: '/r' },
+      422,
+      /domain 'nope' not found/,
+      'domain',
+    ],
+    [
+      'duplicate repo',
+      'post',
+      () => '/repos',
+      { slug: 'hub', name: 'Hub', domain: 'custodian', local_path: '/srv/hub' },
+      409,
+      /already registered/,
+      'slug',
+    ],
+    ['duplicate domain', 'post', () => '/domains', { slug: 'custodian', name: 'Again' }, 409, /already exists/, 'slug'],
+    [
+      'duplicate workplan in repo',
+      'post',
+      () => '/workstreams',
+      { repo: 'hub', workplan_id: 'HUB-WP-1', title: 'W' },
+      409,
+      /already exists/,
+      'workplan_id',
+    ],
+    [
+      'bad workplan id',
+      'post',
+      () => '/workstreams',
+      { repo: 'hub', workplan_id: 'lower-1', title: 'W' },
+      400,
+      /workplan_id must look like/,
+      'workplan_id',
+    ],
+    [
+      'duplicate task key',
+      'post',
+      () => '/tasks',
+      () => ({ workstream_id: ids.ws, task_key: 'HUB-WP-1-T01', title: 'T' }),
+      409,
+      /already exists/,
+      'task_key',
+    ],
+    [
+      'unknown workstream in body',
+      'post',
+      () => '/tasks',
+      { workstream_id: UNKNOWN_ID, task_key: 'T1', title: 'T' },
+      422,
+      /not found/,
+      'workstream_id',
+    ],
+    [
+      'bad enum',
+      'post',
+      () => '/tasks',
+      () => ({ workstream_id: ids.ws, task_key: 'T9', title: 'T', priority: 'urgent' }),
+      400,
+      /priority must be one of: critical, high, medium, low/,
+      'priority',
+    ],
+    [
+      'huge string',
+      'post',
+      () => '/domains',
+      { slug: 'big', name: 'x'.repeat(5000) },
+      400,
+      /name must be shorter than or equal to 200/,
+      'name',
+    ],
+    [
+      'detail not an object',
+      'post',
+      () => '/progress-events',
+      { event_type: 'note', summary: 's', detail: [1, 2] },
+      400,
+      /detail must be a JSON object/,
+      'detail',
+    ],
+    [
+      'bad timestamp',
+      'post',
+      () => '/progress-events',
+      { event_type: 'note', summary: 's', occurred_at: 'yesterday' },
+      400,
+      /occurred_at must be an RFC 3339 timestamp/,
+      'occurred_at',
+    ],
+    [
+      'illegal workstream transition',
+      'patch',
+      () => `/workstreams/${ids.ws}`,
+      { status: 'completed' },
+      409,
+      /cannot move from 'draft' to 'completed'/,
+      'status',
+    ],
+    [
+      'illegal task transition',
+      'patch',
+      () => `/tasks/${ids.task}`,
+      { status: 'done' },
+      409,
+      /cannot move from 'cancelled' to 'done'/,
+      'status',
+    ],
+    [
+      'already resolved',
+      'post',
+      () => `/decisions/${ids.decision}/resolve`,
+      { resolution: 'x', resolved_by: 'y' },
+      409,
+      /already resolved/,
+    ],
+    ['already active', 'post', () => `/domain-goals/${ids.goal}/activate`, {}, 409, /already active/],
+    ['unknown id', 'patch', () => `/workstreams/${UNKNOWN_ID}`, { title: 'x' }, 404, /not found/, 'id'],
+    ['id not a uuid', 'get', () => '/tasks/not-a-uuid', undefined, 400, /id must be a UUID/, 'id'],
+    ['unknown repo', 'get', () => '/repos/nope', undefined, 404, /repo 'nope' not found/],
+    ['path traversal in slug', 'get', () => '/repos/..%2F..%2Fetc', undefined, 400, /not a valid slug/],
+    ['unknown filter value', 'get', () => '/next-steps?repo=nope', undefined, 404, /repo 'nope' not found/],
+    ['unknown query parameter', 'get', () => '/repos?colour=red', undefined, 400, /colour is not a known field/],
+    ['no such route', 'get', () => '/nope', undefined, 404, /no route GET \/nope/],
+  ];
+
+  const rows = cases.map(([name, method, path, body, status, expected, field]) => ({
+    name,
+    method,
+    path,
+    body,
+    status,
+    expected,
+    field,
+  }));
+
+  it.each(rows)('$name → $status', async ({ method, path, body, status, expected, field }) => {
+    const before = await snapshot();
+    const req = t.http()[method](path());
+    const payload = typeof body === 'function' ? body() : body;
+    const res = payload === undefined ? await req : await req.send(payload as object);
+    expect(res.status).toBe(status);
+    expect(res.body.message).toMatch(expected);
+    if (field) expect(res.body.field).toBe(field);
+    expect(res.body.request_id).toEqual(res.headers['x-request-id']);
+    expect(JSON.stringify(res.body)).not.toMatch(/\bat \S+ \(|QueryFailedError|SELECT|INSERT/);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses malformed JSON with 400', async () => {
+    const res = await t.http().post('/domains').set('content-type', 'application/json').send('{"slug": "x",');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: 'malformed_json', message: 'request body is not valid JSON' });
+    expect(res.body.request_id).toBeTruthy();
+  });
+
+  it('refuses an oversize body with 413', async () => {
+    const before = await snapshot();
+    const res = await t
+      .http()
+      .post('/progress-events')
+      .send({ event_type: 'note', summary: 's', detail: { blob: 'x'.repeat(100 * 1024) } });
+    expect(res.status).toBe(413);
+    expect(res.body.message).toMatch(/larger than the limit/);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('keeps a caller-supplied request id', async () => {
+    const res = await t.http().get('/repos/nope').set('x-request-id', 'trace-123');
+    expect(res.headers['x-request-id']).toBe('trace-123');
+    expect(res.body.request_id).toBe('trace-123');
+  });
+});

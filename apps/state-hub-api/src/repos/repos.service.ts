@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RepoEntity } from '@state-hub/db';
+import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
+import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
+import { page, type Page } from '../common/pagination/page';
+import { StateChangeRunner } from '../database/state-change.runner';
+import { type ListReposQueryDto, type RegisterRepoDto, RepoView, type UpdateRepoDto } from './dto/repo.dto';
+
+@Injectable()
+export class ReposService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: StateChangeRunner,
+  ) {}
+
+  register(dto: RegisterRepoDto): Promise<RepoView> {
+    return this.changes.run(async ({ manager }) => {
+      const domain = await findDomainBySlug(manager, dto.domain, 'domain', 'body');
+      if (await manager.existsBy(RepoEntity, { slug: dto.slug })) {
+        throw new ConflictError(`repo '${dto.slug}' is already registered`, 'slug');
+      }
+      const repo = await manager.save(
+        manager.create(RepoEntity, {
+          slug: dto.slug,
+          name: dto.name,
+          domain_id: domain.id,
+          remote_url: dto.remote_url ?? null,
+          local_path: dto.local_path ?? null,
+          default_branch: dto.default_branch ?? 'main',
+        }),
+      );
+      return RepoView.from({ ...repo, domain });
+    });
+  }
+
+  update(slug: string, dto: UpdateRepoDto): Promise<RepoView> {
+    return this.changes.run(async ({ manager }) => {
+      const repo = await findRepoBySlug(manager, slug, 'slug');
+      Object.assign(repo, dto);
+      await manager.save(repo);
+      return this.view(manager, repo.slug);
+    });
+  }
+
+  get(slug: string): Promise<RepoView> {
+    return this.view(this.db.manager, slug);
+  }
+
+  async list(query: ListReposQueryDto): Promise<Page<RepoView>> {
+    const where: FindOptionsWhere<RepoEntity> = {};
+    if (query.status) where.status = query.status;
+    if (query.domain) where.domain_id = (await findDomainBySlug(this.db.manager, query.domain)).id;
+    const [rows, total] = await this.db.manager.findAndCount(RepoEntity, {
+      where,
+      relations: { domain: true },
+      order: { slug: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return page(rows.map(RepoView.from), total, query);
+  }
+
+  private async view(manager: EntityManager, slug: string): Promise<RepoView> {
+    const repo = await manager.findOne(RepoEntity, { where: { slug }, relations: { domain: true } });
+    if (!repo) throw new NotFoundError(`repo '${slug}' not found`, 'slug');
+    return RepoView.from(repo);
+  }
+}

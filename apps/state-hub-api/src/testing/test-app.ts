@@ -1,0 +1,56 @@
+// Boots the real API (same module, same setup as main.ts) for e2e tests, on a
+// fresh Postgres database of its own unless told otherwise.
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { createTestDatabase, type TestDatabase } from '@state-hub/testing';
+import request from 'supertest';
+import { AppModule, type ConfigOverrides } from '../app/app.module';
+import { configureApp } from '../app/configure-app';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** A supertest client bound to the app. */
+  http: () => ReturnType<typeof request>;
+  /** The database the app runs on (absent in embedded mode). */
+  db?: TestDatabase;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: ConfigOverrides;
+  /** Use this database instead of creating one (the caller drops it). */
+  databaseUrl?: string;
+  /** Run on the embedded database (STATE_HUB_DATA_DIR must be in env). */
+  embedded?: boolean;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = options.embedded || options.databaseUrl ? undefined : await createTestDatabase();
+  const env: ConfigOverrides = {
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: options.embedded ? '' : (options.databaseUrl ?? db?.url),
+    ...options.env,
+  };
+  // @nestjs/config copies validated values into process.env; keep tests from leaking into each other.
+  const saved = { ...process.env };
+  try {
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] }).compile();
+    const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+    configureApp(app);
+    await app.init();
+    return {
+      app,
+      db,
+      http: () => request(app.getHttpServer()),
+      close: async () => {
+        await app.close();
+        await db?.drop();
+      },
+    };
+  } catch (err) {
+    await db?.drop();
+    throw err;
+  } finally {
+    process.env = saved;
+  }
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  allowedWorkstreamTransitions,
+  isWorkstreamTransitionAllowed,
+  TaskEntity,
+  WorkstreamEntity,
+} from '@state-hub/db';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { ConflictError, InvalidTransitionError, NotFoundError } from '../common/errors/domain-errors';
+import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
+import { page, type Page } from '../common/pagination/page';
+import { StateChangeRunner } from '../database/state-change.runner';
+import { TaskView } from '../tasks/dto/task.dto';
+import {
+  type CreateWorkstreamDto,
+  type ListWorkstreamsQueryDto,
+  type UpdateWorkstreamDto,
+  WorkstreamDetailView,
+  WorkstreamView,
+} from './dto/workstream.dto';
+
+const WITH_NAMES = { repo: { domain: true }, domain: true } as const;
+
+@Injectable()
+export class WorkstreamsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: StateChangeRunner,
+  ) {}
+
+  create(dto: CreateWorkstreamDto): Promise<WorkstreamView> {
+    return this.changes.run(async ({ manager }) => {
+      const repo = await findRepoBySlug(manager, dto.repo, 'repo', 'body');
+      const domain = dto.domain ? await findDomainBySlug(manager, dto.domain, 'domain', 'body') : undefined;
+      if (await manager.existsBy(WorkstreamEntity, { repo_id: repo.id, workplan_id: dto.workplan_id })) {
+        throw new ConflictError(`workstream ${dto.workplan_id} already exists in repo '${repo.slug}'`, 'workplan_id');
+      }
+      const status = dto.status ?? 'draft';
+      const saved = await manager.save(
+        manager.create(WorkstreamEntity, {
+          repo_id: repo.id,
+          workplan_id: dto.workplan_id,
+          title: dto.title,
+          status,
+          domain_id: domain?.id ?? null,
+          owner: dto.owner ?? null,
+          source_path: dto.source_path ?? null,
+          extra: dto.extra ?? {},
+          completed_at: status === 'completed' ? new Date() : null,
+        }),
+      );
+      return this.view(manager, saved.id);
+    });
+  }
+
+  /** Changes fields and, when asked, the status — only along the lifecycle's legal moves. */
+  update(id: string, dto: UpdateWorkstreamDto): Promise<WorkstreamView> {
+    return this.changes.run(async ({ manager }) => {
+      const ws = await manager.findOne(WorkstreamEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!ws) throw new NotFoundError(`workstream ${id} not found`, 'id');
+      if (dto.status !== undefined && dto.status !== ws.status) {
+        if (!isWorkstreamTransitionAllowed(ws.status, dto.status)) {
+          throw new InvalidTransitionError(
+            'workstream',
+            ws.status,
+            dto.status,
+            allowedWorkstreamTransitions(ws.status),
+          );
+        }
+        ws.completed_at = dto.status === 'completed' ? new Date() : null;
+        ws.status = dto.status;
+      }
+      if (dto.title !== undefined) ws.title = dto.title;
+      if (dto.owner !== undefined) ws.owner = dto.owner;
+      await manager.save(ws);
+      return this.view(manager, id);
+    });
+  }
+
+  async get(id: string): Promise<WorkstreamDetailView> {
+    const view = await this.view(this.db.manager, id);
+    const tasks = await this.db.manager.find(TaskEntity, {
+      where: { workstream_id: id },
+      order: { position: 'ASC', task_key: 'ASC' },
+    });
+    return { ...view, tasks: tasks.map(TaskView.from) };
+  }
+
+  async list(query: ListWorkstreamsQueryDto): Promise<Page<WorkstreamView>> {
+    const m = this.db.manager;
+    const qb = m
+      .createQueryBuilder(WorkstreamEntity, 'w')
+      .leftJoinAndSelect('w.repo', 'repo')
+      .leftJoinAndSelect('repo.domain', 'repo_domain')
+      .leftJoinAndSelect('w.domain', 'domain')
+      .orderBy('w.workplan_id', 'ASC')
+      .addOrderBy('w.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset);
+    if (query.repo) qb.andWhere('w.repo_id = :repoId', { repoId: (await findRepoBySlug(m, query.repo)).id });
+    if (query.status) qb.andWhere('w.status = :status', { status: query.status });
+    if (query.workplan_id) qb.andWhere('w.workplan_id = :wp', { wp: query.workplan_id });
+    if (query.domain) {
+      const domainId = (await findDomainBySlug(m, query.domain)).id;
+      qb.andWhere(
+        new Brackets((b) =>
+          b
+            .where('w.domain_id = :domainId', { domainId })
+            .orWhere('(w.domain_id IS NULL AND repo.domain_id = :domainId)'),
+        ),
+      );
+    }
+    const [rows, total] = await qb.getManyAndCount();
+    return page(rows.map(WorkstreamView.from), total, query);
+  }
+
+  private async view(manager: EntityManager, id: string): Promise<WorkstreamView> {
+    const ws = await manager.findOne(WorkstreamEntity, { where: { id }, relations: WITH_NAMES });
+    if (!ws) throw new NotFoundError(`workstream ${id} not found`, 'id');
+    return WorkstreamView.from(ws);
+  }
+}

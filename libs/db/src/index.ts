@@ -1,0 +1,12 @@
+export * from './lib/domain-types';
+export * from './lib/status-transitions';
+export * from './lib/entities';
+export { MIGRATIONS } from './lib/migrations';
+export {
+  buildDataSourceOptions,
+  closeDataSource,
+  describeDatabase,
+  openDataSource,
+  trackEmbedded,
+  type DatabaseConfig,
+} from './lib/data-source';

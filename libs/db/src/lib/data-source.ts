@@ -1,0 +1,99 @@
+// One factory for every process that opens the database: a Postgres server
+// when a URL is given, otherwise an embedded PGlite data directory. Same
+// entities, same migrations, never `synchronize`.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as pg from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export interface DatabaseConfig {
+  /** `postgres://…`; when absent the embedded database is used. */
+  url?: string;
+  /** Data directory of the embedded database (ignored with `url`). */
+  dataDir: string;
+  /** Connections in the pool (Postgres server only; PGlite has one). */
+  poolSize?: number;
+  /** Apply pending migrations on initialise (default true). */
+  migrationsRun?: boolean;
+}
+
+/** PGlite instances opened for a data source, so they can be closed with it. */
+const embedded = new WeakMap<DataSource, { close(): Promise<void> }>();
+
+/** Describes where a config points, without credentials, for log lines. */
+export function describeDatabase(config: DatabaseConfig): string {
+  if (!config.url) return `embedded PGlite at ${resolve(config.dataDir)}`;
+  try {
+    const u = new URL(config.url);
+    return `postgres at ${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}
+
+export async function buildDataSourceOptions(config: DatabaseConfig): Promise<{
+  options: DataSourceOptions;
+  close?: () => Promise<void>;
+}> {
+  const common = {
+    type: 'postgres' as const,
+    driver: pg,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: config.migrationsRun ?? true,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    uuidExtension: 'pgcrypto' as const,
+  };
+  if (config.url) {
+    return {
+      options: {
+        ...common,
+        url: config.url,
+        poolSize: config.poolSize ?? 10,
+        // Fail a request fast when the server is gone instead of queueing forever.
+        extra: { connectionTimeoutMillis: 5000 },
+      },
+    };
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pgcrypto } = await import('@electric-sql/pglite/contrib/pgcrypto');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const pglite = new PGlite(config.dataDir, { extensions: { pgcrypto } });
+  await pglite.waitReady;
+  return {
+    options: { ...common, extra: createPgConfig(pglite) },
+    close: () => pglite.close(),
+  };
+}
+
+/** Opens (and migrates) a data source; close it with {@link closeDataSource}. */
+export async function openDataSource(config: DatabaseConfig): Promise<DataSource> {
+  const { options, close } = await buildDataSourceOptions(config);
+  const dataSource = new DataSource(options);
+  try {
+    await dataSource.initialize();
+  } catch (err) {
+    await close?.();
+    throw err;
+  }
+  if (close) embedded.set(dataSource, { close });
+  return dataSource;
+}
+
+/** Registers the embedded database behind a data source created elsewhere (e.g. by Nest). */
+export function trackEmbedded(dataSource: DataSource, close?: () => Promise<void>): void {
+  if (close) embedded.set(dataSource, { close });
+}
+
+export async function closeDataSource(dataSource: DataSource): Promise<void> {
+  if (dataSource.isInitialized) await dataSource.destroy();
+  const pglite = embedded.get(dataSource);
+  if (pglite) {
+    embedded.delete(dataSource);
+    await pglite.close();
+  }
+}

@@ -1,0 +1,28 @@
+import { DecisionEntity } from './decision.entity';
+import { DomainGoalEntity } from './domain-goal.entity';
+import { DomainEntity } from './domain.entity';
+import { ProgressEventEntity } from './progress-event.entity';
+import { RepoEntity } from './repo.entity';
+import { TaskEntity } from './task.entity';
+import { WorkstreamEntity } from './workstream.entity';
+
+export {
+  DecisionEntity,
+  DomainEntity,
+  DomainGoalEntity,
+  ProgressEventEntity,
+  RepoEntity,
+  TaskEntity,
+  WorkstreamEntity,
+};
+
+/** Every entity, as a class array (the apps are bundled, so no globs). */
+export const ENTITIES = [
+  DomainEntity,
+  RepoEntity,
+  WorkstreamEntity,
+  TaskEntity,
+  DecisionEntity,
+  DomainGoalEntity,
+  ProgressEventEntity,
+];

@@ -1,0 +1,10 @@
+export { eventually } from './lib/eventually';
+export { freePort } from './lib/free-port';
+export { postgresBinDir, startPostgresServer, type PostgresServer } from './lib/postgres-server';
+export {
+  adminDatabaseUrl,
+  createTestDatabase,
+  DEFAULT_ADMIN_URL,
+  withDatabase,
+  type TestDatabase,
+} from './lib/test-database';
