@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'subjects',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/subjects',
+};
