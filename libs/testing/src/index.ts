@@ -8,3 +8,4 @@ export {
   withDatabase,
   type TestDatabase,
 } from './lib/test-database';
+export { natsServerBinary, startNatsServer, type NatsServer } from './lib/nats-server';

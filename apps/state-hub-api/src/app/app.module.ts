@@ -11,6 +11,7 @@ import { DecisionsModule } from '../decisions/decisions.module';
 import { DomainGoalsModule } from '../domain-goals/domain-goals.module';
 import { DomainsModule } from '../domains/domains.module';
 import { HealthModule } from '../health/health.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { NextStepsModule } from '../next-steps/next-steps.module';
 import { ProgressEventsModule } from '../progress-events/progress-events.module';
 import { ReposModule } from '../repos/repos.module';
@@ -31,6 +32,7 @@ const FEATURE_IMPORTS = [
     }),
   }),
   DatabaseModule,
+  OutboxModule,
   HealthModule,
   DomainsModule,
   ReposModule,

@@ -28,6 +28,8 @@ describe('validateConfig', () => {
     ['PORT', 'abc', /PORT must be an integer between 1 and 65535 \(got "abc"\)/],
     ['PORT', '70000', /PORT must be an integer/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL \(got \(hidden\)\)/],
+    ['NATS_URL', 'http://x', /NATS_URL must be one or more nats:\/\//],
+    ['OUTBOX_RELAY', 'maybe', /OUTBOX_RELAY must be on or off/],
     ['STATE_HUB_API_TOKEN', 'short', /STATE_HUB_API_TOKEN must be at least 16 characters \(got \(hidden\)\)/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
     ['BODY_LIMIT', 'lots', /BODY_LIMIT must be a size/],

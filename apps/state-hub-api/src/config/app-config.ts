@@ -62,6 +62,49 @@ export class AppConfig {
   @Min(1, { message: 'DB_POOL_SIZE must be an integer between 1 and 100' })
   @Max(100, { message: 'DB_POOL_SIZE must be an integer between 1 and 100' })
   DB_POOL_SIZE = 10;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^(nats|tls|wss?):\/\/[^\s,]+(,(nats|tls|wss?):\/\/[^\s,]+)*$/, {
+    message: 'NATS_URL must be one or more nats:// (or tls://) URLs, comma separated',
+  })
+  NATS_URL?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'NATS_STREAM must be a stream name (letters, digits, - and _)' })
+  NATS_STREAM = 'ACTIVITY_EVENTS';
+
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'OUTBOX_RELAY must be on or off' })
+  OUTBOX_RELAY: 'on' | 'off' = 'on';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'OUTBOX_BATCH_SIZE must be an integer between 1 and 5000' })
+  @Min(1, { message: 'OUTBOX_BATCH_SIZE must be an integer between 1 and 5000' })
+  @Max(5000, { message: 'OUTBOX_BATCH_SIZE must be an integer between 1 and 5000' })
+  OUTBOX_BATCH_SIZE = 256;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'OUTBOX_POLL_MS must be an integer between 50 and 60000' })
+  @Min(50, { message: 'OUTBOX_POLL_MS must be an integer between 50 and 60000' })
+  @Max(60000, { message: 'OUTBOX_POLL_MS must be an integer between 50 and 60000' })
+  OUTBOX_POLL_MS = 1000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'OUTBOX_RETENTION_HOURS must be an integer between 1 and 8760' })
+  @Min(1, { message: 'OUTBOX_RETENTION_HOURS must be an integer between 1 and 8760' })
+  @Max(8760, { message: 'OUTBOX_RETENTION_HOURS must be an integer between 1 and 8760' })
+  OUTBOX_RETENTION_HOURS = 72;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'NATS_PUBLISH_TIMEOUT_MS must be an integer between 100 and 60000' })
+  @Min(100, { message: 'NATS_PUBLISH_TIMEOUT_MS must be an integer between 100 and 60000' })
+  @Max(60000, { message: 'NATS_PUBLISH_TIMEOUT_MS must be an integer between 100 and 60000' })
+  NATS_PUBLISH_TIMEOUT_MS = 5000;
 }
 
 export class ConfigError extends Error {
@@ -74,7 +117,7 @@ export function validateConfig(raw: Record<string, unknown>): AppConfig {
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.map((e) => {
-      const shown = e.property.endsWith('TOKEN') || e.property.endsWith('URL') ? '(hidden)' : JSON.stringify(e.value);
+      const shown = /TOKEN|DATABASE_URL/.test(e.property) ? '(hidden)' : JSON.stringify(e.value);
       return `  ${Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`} (got ${shown})`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

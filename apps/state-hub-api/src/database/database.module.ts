@@ -12,6 +12,7 @@ import {
 } from '@state-hub/db';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { OutboxSignal } from './outbox-signal';
 import { StateChangeRunner } from './state-change.runner';
 
 function databaseConfig(config: ConfigService<AppConfig, true>): DatabaseConfig {
@@ -50,8 +51,8 @@ function databaseConfig(config: ConfigService<AppConfig, true>): DatabaseConfig 
       },
     }),
   ],
-  providers: [StateChangeRunner],
-  exports: [StateChangeRunner],
+  providers: [StateChangeRunner, OutboxSignal],
+  exports: [StateChangeRunner, OutboxSignal],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(getDataSourceToken()) private readonly dataSource: DataSource) {}

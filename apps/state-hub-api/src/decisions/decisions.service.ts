@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DecisionEntity } from '@state-hub/db';
+import { SUBJECTS } from '@state-hub/subjects';
 import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import { findDomainBySlug, findRepoBySlug, findWorkstreamById } from '../common/lookup/lookups';
@@ -42,7 +43,7 @@ export class DecisionsService {
 
   /** Resolves an open decision, once; resolving again is a 409. */
   resolve(id: string, dto: ResolveDecisionDto): Promise<DecisionView> {
-    return this.changes.run(async ({ manager }) => {
+    return this.changes.run(async ({ manager, emit }) => {
       const decision = await manager.findOne(DecisionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!decision) throw new NotFoundError(`decision ${id} not found`, 'id');
       if (decision.status === 'resolved') {
@@ -58,7 +59,15 @@ export class DecisionsService {
         resolved_at: new Date(),
       });
       await manager.save(decision);
-      return this.view(manager, id);
+      const view = await this.view(manager, id);
+      await emit(SUBJECTS.decisionResolved, {
+        decision_id: view.id,
+        title: view.title,
+        domain: view.domain,
+        resolution: dto.resolution,
+        resolved_by: dto.resolved_by,
+      });
+      return view;
     });
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainGoalEntity, type GoalStatus } from '@state-hub/db';
+import { SUBJECTS } from '@state-hub/subjects';
 import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import { findDomainBySlug } from '../common/lookup/lookups';
@@ -34,7 +35,7 @@ export class DomainGoalsService {
 
   /** proposed/abandoned → active; an active or achieved goal answers 409. */
   activate(id: string): Promise<DomainGoalView> {
-    return this.changes.run(async ({ manager }) => {
+    return this.changes.run(async ({ manager, emit }) => {
       const goal = await manager.findOne(DomainGoalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!goal) throw new NotFoundError(`domain goal ${id} not found`, 'id');
       if (!ACTIVATABLE.includes(goal.status)) {
@@ -45,10 +46,18 @@ export class DomainGoalsService {
           'status',
         );
       }
+      const previous = goal.status as 'proposed' | 'abandoned';
       goal.status = 'active';
       goal.activated_at = new Date();
       await manager.save(goal);
-      return this.view(manager, id);
+      const view = await this.view(manager, id);
+      await emit(SUBJECTS.domainGoalActivated, {
+        goal_id: view.id,
+        domain: view.domain,
+        title: view.title,
+        previous_status: previous,
+      });
+      return view;
     });
   }
 

@@ -6,6 +6,7 @@ const WRITES: [method: 'post' | 'patch', path: string][] = [
   ['post', '/domains'],
   ['post', '/repos'],
   ['patch', '/repos/hub'],
+  ['post', '/repos/hub/commits'],
   ['post', '/workstreams'],
   ['patch', '/workstreams/0190f7a4-0000-7000-8000-000000000000'],
   ['post', '/tasks'],

@@ -3,7 +3,16 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
-const TABLES = ['domains', 'repos', 'workstreams', 'tasks', 'decisions', 'domain_goals', 'progress_events'];
+const TABLES = [
+  'domains',
+  'repos',
+  'workstreams',
+  'tasks',
+  'decisions',
+  'domain_goals',
+  'progress_events',
+  'event_outbox',
+];
 const UNKNOWN_ID = '0190f7a4-0000-7000-8000-000000000000';
 
 describe('bad input (real Postgres)', () => {

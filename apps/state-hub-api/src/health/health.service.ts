@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { NatsState } from '@state-hub/outbox';
+import { OutboxRelayService } from '../outbox/outbox-relay.service';
 import { APP_VERSION } from '../version';
 
 const DB_PROBE_TIMEOUT_MS = 2000;
@@ -9,12 +9,12 @@ const DB_PROBE_TIMEOUT_MS = 2000;
 export class HealthView {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
   @ApiProperty({ enum: ['up', 'down'] }) db: 'up' | 'down';
-  @ApiProperty({ enum: ['disabled', 'up', 'down'], description: 'event publishing to NATS' })
-  nats: 'disabled' | 'up' | 'down';
+  @ApiProperty({ enum: ['disabled', 'connecting', 'up', 'down'], description: 'event publishing to NATS' })
+  nats: NatsState;
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: 'events waiting in the outbox; null until lifecycle events are enabled in this build',
+    description: 'events waiting in the outbox (null while the DB is down)',
   })
   outbox_pending: number | null;
   @ApiProperty() version: string;
@@ -22,27 +22,30 @@ export class HealthView {
 
 @Injectable()
 export class HealthService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly relay: OutboxRelayService) {}
 
+  /** `ok` when the database answers; NATS being down does not degrade the hub (events wait in the outbox). */
   async check(): Promise<HealthView> {
-    const db = (await this.probeDatabase()) ? 'up' : 'down';
+    const pending = await this.outboxBacklog();
+    const db = pending === undefined ? 'down' : 'up';
     return {
       status: db === 'up' ? 'ok' : 'degraded',
       db,
-      nats: 'disabled',
-      outbox_pending: null,
+      nats: this.relay.natsState,
+      outbox_pending: pending ?? null,
       version: APP_VERSION,
     };
   }
 
-  private async probeDatabase(): Promise<boolean> {
+  /** The outbox backlog doubles as the database probe; undefined when the DB does not answer in time. */
+  private async outboxBacklog(): Promise<number | undefined> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), DB_PROBE_TIMEOUT_MS);
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), DB_PROBE_TIMEOUT_MS);
     });
-    const probe = this.db.query('SELECT 1').then(
-      () => true,
-      () => false,
+    const probe = this.relay.pendingCount().then(
+      (n) => n,
+      () => undefined,
     );
     try {
       return await Promise.race([probe, timeout]);

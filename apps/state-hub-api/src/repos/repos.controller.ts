@@ -1,8 +1,15 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SlugParam } from '../common/http/params';
 import { PageOf } from '../common/pagination/page';
-import { ListReposQueryDto, RegisterRepoDto, RepoView, UpdateRepoDto } from './dto/repo.dto';
+import {
+  CommitReportView,
+  ListReposQueryDto,
+  RegisterRepoDto,
+  RepoView,
+  ReportCommitDto,
+  UpdateRepoDto,
+} from './dto/repo.dto';
 import { ReposService } from './repos.service';
 
 @ApiTags('repos')
@@ -26,6 +33,13 @@ export class ReposController {
   @ApiOkResponse({ type: RepoView })
   get(@SlugParam() slug: string) {
     return this.repos.get(slug);
+  }
+
+  @Post(':slug/commits')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: CommitReportView, description: 'recorded; org.repo.commit.pushed is on its way' })
+  reportCommit(@SlugParam() slug: string, @Body() dto: ReportCommitDto) {
+    return this.repos.recordCommit(slug, dto);
   }
 
   @Patch(':slug')

@@ -6,7 +6,15 @@ import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
 import { StateChangeRunner } from '../database/state-change.runner';
-import { type ListReposQueryDto, type RegisterRepoDto, RepoView, type UpdateRepoDto } from './dto/repo.dto';
+import { SUBJECTS } from '@state-hub/subjects';
+import {
+  type CommitReportView,
+  type ListReposQueryDto,
+  type RegisterRepoDto,
+  RepoView,
+  type ReportCommitDto,
+  type UpdateRepoDto,
+} from './dto/repo.dto';
 
 @Injectable()
 export class ReposService {
@@ -16,7 +24,7 @@ export class ReposService {
   ) {}
 
   register(dto: RegisterRepoDto): Promise<RepoView> {
-    return this.changes.run(async ({ manager }) => {
+    return this.changes.run(async ({ manager, emit }) => {
       const domain = await findDomainBySlug(manager, dto.domain, 'domain', 'body');
       if (await manager.existsBy(RepoEntity, { slug: dto.slug })) {
         throw new ConflictError(`repo '${dto.slug}' is already registered`, 'slug');
@@ -31,7 +39,27 @@ export class ReposService {
           default_branch: dto.default_branch ?? 'main',
         }),
       );
+      await emit(SUBJECTS.repoRegistered, {
+        repo_id: repo.id,
+        repo_slug: repo.slug,
+        name: repo.name,
+        domain: domain.slug,
+        remote_url: repo.remote_url,
+        local_path: repo.local_path,
+        default_branch: repo.default_branch,
+      });
       return RepoView.from({ ...repo, domain });
+    });
+  }
+
+  /** Records a commit a repo's git hook reported and announces it (org.repo.commit.pushed). */
+  recordCommit(slug: string, dto: ReportCommitDto): Promise<CommitReportView> {
+    return this.changes.run(async ({ manager, emit }) => {
+      const repo = await findRepoBySlug(manager, slug, 'slug');
+      Object.assign(repo, { last_commit_sha: dto.sha, last_commit_ref: dto.ref, last_commit_at: new Date() });
+      await manager.save(repo);
+      const event = await emit(SUBJECTS.commitPushed, { repo_slug: repo.slug, ref: dto.ref, sha: dto.sha });
+      return { repo: repo.slug, ref: dto.ref, sha: dto.sha, event_id: event.id };
     });
   }
 

@@ -5,7 +5,9 @@ import {
   isWorkstreamTransitionAllowed,
   TaskEntity,
   WorkstreamEntity,
+  type WorkstreamStatus,
 } from '@state-hub/db';
+import { SUBJECTS } from '@state-hub/subjects';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, InvalidTransitionError, NotFoundError } from '../common/errors/domain-errors';
 import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
@@ -56,9 +58,10 @@ export class WorkstreamsService {
 
   /** Changes fields and, when asked, the status — only along the lifecycle's legal moves. */
   update(id: string, dto: UpdateWorkstreamDto): Promise<WorkstreamView> {
-    return this.changes.run(async ({ manager }) => {
+    return this.changes.run(async ({ manager, emit }) => {
       const ws = await manager.findOne(WorkstreamEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!ws) throw new NotFoundError(`workstream ${id} not found`, 'id');
+      let previous: WorkstreamStatus | undefined;
       if (dto.status !== undefined && dto.status !== ws.status) {
         if (!isWorkstreamTransitionAllowed(ws.status, dto.status)) {
           throw new InvalidTransitionError(
@@ -68,13 +71,25 @@ export class WorkstreamsService {
             allowedWorkstreamTransitions(ws.status),
           );
         }
+        previous = ws.status;
         ws.completed_at = dto.status === 'completed' ? new Date() : null;
         ws.status = dto.status;
       }
       if (dto.title !== undefined) ws.title = dto.title;
       if (dto.owner !== undefined) ws.owner = dto.owner;
       await manager.save(ws);
-      return this.view(manager, id);
+      const view = await this.view(manager, id);
+      if (previous !== undefined && previous !== 'completed' && ws.status === 'completed') {
+        await emit(SUBJECTS.workstreamCompleted, {
+          workstream_id: ws.id,
+          workplan_id: ws.workplan_id,
+          repo_slug: view.repo,
+          title: ws.title,
+          previous_status: previous,
+          via: 'api',
+        });
+      }
+      return view;
     });
   }
 

@@ -24,6 +24,7 @@ describe('schema (real Postgres)', () => {
       'decisions',
       'domain_goals',
       'domains',
+      'event_outbox',
       'migrations',
       'progress_events',
       'repos',
@@ -72,7 +73,7 @@ describe('schema (real Postgres)', () => {
 
   it('reverts cleanly', async () => {
     await ds.query('DELETE FROM tasks; DELETE FROM workstreams; DELETE FROM repos; DELETE FROM domains;');
-    await ds.undoLastMigration();
+    for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();
     const tables = await ds.query(
       `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`,
     );

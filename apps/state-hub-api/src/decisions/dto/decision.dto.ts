@@ -21,7 +21,8 @@ export class CreateDecisionDto {
 }
 
 export class ResolveDecisionDto {
-  @IsTextField(20000, { example: 'Railiance01 runs it; the local timer is retired.' })
+  // bounded like the decision.resolved event's attribute, so a resolution that is accepted can be announced
+  @IsTextField(10000, { example: 'Railiance01 runs it; the local timer is retired.' })
   resolution: string;
 
   @IsTextField(200, { example: 'tegwick' })

@@ -72,6 +72,31 @@ export class UpdateRepoDto {
   default_branch?: string;
 }
 
+export class ReportCommitDto {
+  @ApiProperty({ example: 'refs/heads/main', maxLength: 255 })
+  @IsString()
+  @MaxLength(255)
+  @Matches(/^refs\/[A-Za-z0-9._/-]+$/, { message: 'ref must be a full git ref such as refs/heads/main' })
+  ref: string;
+
+  @ApiProperty({
+    example: 'e83c5163316f89bfbde7d9ab23ca2e25604af290',
+    description: '40 (SHA-1) or 64 (SHA-256) hex chars',
+  })
+  @IsString()
+  @Matches(/^([0-9a-f]{40}|[0-9a-f]{64})$/, {
+    message: 'sha must be a full commit id: 40 or 64 lowercase hex characters',
+  })
+  sha: string;
+}
+
+export class CommitReportView {
+  @ApiProperty() repo: string;
+  @ApiProperty() ref: string;
+  @ApiProperty() sha: string;
+  @ApiProperty({ format: 'uuid', description: 'id of the org.repo.commit.pushed event' }) event_id: string;
+}
+
 export class ListReposQueryDto extends PageQueryDto {
   @IsOneOfField(REPO_STATUSES, { optional: true })
   status?: RepoStatus;
@@ -91,6 +116,9 @@ export class RepoView {
   @ApiProperty() default_branch: string;
   @ApiProperty({ enum: REPO_STATUSES }) status: RepoStatus;
   @ApiPropertyOptional({ type: Date, nullable: true }) last_synced_at: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) last_commit_sha: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) last_commit_ref: string | null;
+  @ApiPropertyOptional({ type: Date, nullable: true }) last_commit_at: Date | null;
   @ApiProperty() created_at: Date;
   @ApiProperty() updated_at: Date;
 
@@ -106,6 +134,9 @@ export class RepoView {
       default_branch: r.default_branch,
       status: r.status,
       last_synced_at: r.last_synced_at,
+      last_commit_sha: r.last_commit_sha,
+      last_commit_ref: r.last_commit_ref,
+      last_commit_at: r.last_commit_at,
       created_at: r.created_at,
       updated_at: r.updated_at,
     };

@@ -1,6 +1,7 @@
 import { DecisionEntity } from './decision.entity';
 import { DomainGoalEntity } from './domain-goal.entity';
 import { DomainEntity } from './domain.entity';
+import { OutboxEventEntity } from './outbox-event.entity';
 import { ProgressEventEntity } from './progress-event.entity';
 import { RepoEntity } from './repo.entity';
 import { TaskEntity } from './task.entity';
@@ -10,6 +11,7 @@ export {
   DecisionEntity,
   DomainEntity,
   DomainGoalEntity,
+  OutboxEventEntity,
   ProgressEventEntity,
   RepoEntity,
   TaskEntity,
@@ -25,4 +27,5 @@ export const ENTITIES = [
   DecisionEntity,
   DomainGoalEntity,
   ProgressEventEntity,
+  OutboxEventEntity,
 ];

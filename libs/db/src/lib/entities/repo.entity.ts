@@ -44,6 +44,16 @@ export class RepoEntity {
   @Column({ type: 'timestamptz', nullable: true })
   last_synced_at: Date | null;
 
+  /** Last commit the repo's hook reported (POST /repos/:slug/commits). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  last_commit_sha: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  last_commit_ref: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  last_commit_at: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   created_at: Date;
 

@@ -1,0 +1,21 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { OutboxRelayService } from '../outbox/outbox-relay.service';
+import { MetricsService } from './metrics.service';
+
+@ApiTags('health')
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly relay: OutboxRelayService,
+  ) {}
+
+  @Get()
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiOkResponse({ description: 'Prometheus text exposition format', schema: { type: 'string' } })
+  async scrape(): Promise<string> {
+    this.metrics.outboxPending.set(await this.relay.pendingCount());
+    return this.metrics.registry.metrics();
+  }
+}

@@ -1,0 +1,14 @@
+export { appendToOutbox, OUTBOX_CHANNEL } from './lib/outbox-writer';
+export { OutboxStore, type ClaimedEvent, type OutboxStats } from './lib/outbox-store';
+export {
+  DEFAULT_RELAY_OPTIONS,
+  OutboxRelay,
+  retryDelayMs,
+  type OutboxRelayOptions,
+  type RelayLogger,
+  type RelayObserver,
+  type RelayPublisher,
+} from './lib/outbox-relay';
+export { listenForOutboxCommits, type OutboxListener } from './lib/outbox-listener';
+export { JetStreamPublisher, type JetStreamPublisherOptions, type NatsState } from './lib/jetstream-publisher';
+export { ACTIVITY_EVENTS_STREAM, ensureStream, type StreamSettings } from './lib/stream-settings';

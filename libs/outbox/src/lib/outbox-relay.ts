@@ -1,0 +1,157 @@
+// Moves committed outbox rows to JetStream: claim a batch (lease), publish
+// every row with Nats-Msg-Id = envelope id, await the acks, mark the rows.
+// Woken by commits (in-process signal or Postgres NOTIFY), with a polling
+// fallback. A failed publish is retried with capped exponential backoff.
+import { encodeEnvelope, type EventEnvelope } from '@state-hub/envelope';
+import type { ClaimedEvent, OutboxStore } from './outbox-store';
+
+export interface RelayPublisher {
+  readonly ready: boolean;
+  publish(subject: string, data: Uint8Array, msgId: string): Promise<{ duplicate: boolean }>;
+}
+
+export interface RelayObserver {
+  published?(event: ClaimedEvent, duplicate: boolean): void;
+  failed?(event: ClaimedEvent, error: Error): void;
+}
+
+export interface RelayLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface OutboxRelayOptions {
+  batchSize: number;
+  pollIntervalMs: number;
+  /** How long a claim keeps other relays off a row; well under the stream's duplicate window. */
+  leaseMs: number;
+  retentionMs: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+}
+
+export const DEFAULT_RELAY_OPTIONS: OutboxRelayOptions = {
+  batchSize: 256,
+  pollIntervalMs: 1000,
+  leaseMs: 30_000,
+  retentionMs: 24 * 3600_000,
+  backoffBaseMs: 500,
+  backoffMaxMs: 60_000,
+};
+
+const PRUNE_EVERY_MS = 60_000;
+
+/** Capped exponential backoff with ±20 % jitter, from the number of attempts so far. */
+export function retryDelayMs(attempts: number, baseMs: number, maxMs: number, random = Math.random): number {
+  const raw = Math.min(maxMs, baseMs * 2 ** Math.min(attempts, 30));
+  return Math.round(raw * (0.8 + 0.4 * random()));
+}
+
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wakeUp?: () => void;
+  private woken = false;
+  private lastPrune = 0;
+
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly publisher: RelayPublisher,
+    private readonly logger: RelayLogger,
+    private readonly options: OutboxRelayOptions = DEFAULT_RELAY_OPTIONS,
+    private readonly observer: RelayObserver = {},
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops after the batch in flight is marked. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  /** Asks for a pass now (after a commit that wrote events). */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  /** One pass: claims and publishes batches until nothing is due. Returns rows published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    while (this.publisher.ready) {
+      const batch = await this.store.claim(this.options.batchSize, this.options.leaseMs);
+      if (batch.length === 0) break;
+      total += await this.publishBatch(batch);
+      if (batch.length < this.options.batchSize) break;
+    }
+    return total;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.woken = false;
+      try {
+        await this.drain();
+        await this.pruneNow();
+      } catch (err) {
+        // The database is down or a query failed: log and try again on the next tick.
+        this.logger.error(`outbox relay pass failed: ${(err as Error).message}`);
+      }
+      if (this.running && !this.woken) await this.sleep(this.options.pollIntervalMs);
+    }
+  }
+
+  private async publishBatch(batch: ClaimedEvent[]): Promise<number> {
+    const results = await Promise.allSettled(
+      batch.map((row) =>
+        this.publisher.publish(row.subject, encodeEnvelope(row.envelope as unknown as EventEnvelope), row.id),
+      ),
+    );
+    const published: string[] = [];
+    for (const [i, result] of results.entries()) {
+      const row = batch[i];
+      if (result.status === 'fulfilled') {
+        published.push(row.id);
+        this.observer.published?.(row, result.value.duplicate);
+      } else {
+        const error = result.reason instanceof Error ? result.reason : new Error(String(result.reason));
+        const retryIn = retryDelayMs(row.attempts, this.options.backoffBaseMs, this.options.backoffMaxMs);
+        this.logger.warn(
+          `publish of event ${row.id} (${row.subject}) failed: ${error.message}; retry in ${retryIn} ms`,
+        );
+        this.observer.failed?.(row, error);
+        await this.store.markFailed(row.id, error.message, retryIn);
+      }
+    }
+    await this.store.markPublished(published);
+    return published.length;
+  }
+
+  private async pruneNow(): Promise<void> {
+    if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = Date.now();
+    const pruned = await this.store.prunePublished(this.options.retentionMs);
+    if (pruned > 0) this.logger.log(`pruned ${pruned} published outbox rows`);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.wakeUp = undefined;
+        done();
+      };
+    });
+  }
+}

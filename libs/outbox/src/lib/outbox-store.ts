@@ -1,0 +1,111 @@
+// The relay's queries over event_outbox. Claims are leases: a claimed row is
+// invisible to other relays until its lease ends, and no transaction stays
+// open while we talk to NATS.
+import type { DataSource } from 'typeorm';
+
+export interface ClaimedEvent {
+  id: string;
+  subject: string;
+  envelope: Record<string, unknown>;
+  attempts: number;
+  created_at: Date;
+}
+
+export interface OutboxStats {
+  pending: number;
+  oldest_pending_age_seconds: number | null;
+  published_last_hour: number;
+  last_error: { event_id: string; message: string; at: Date; attempts: number } | null;
+}
+
+/** TypeORM answers UPDATE/DELETE … RETURNING with `[rows, count]` on Postgres, SELECT with `rows`. */
+function returned<T>(result: unknown): T[] {
+  return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
+}
+
+export class OutboxStore {
+  constructor(private readonly db: DataSource) {}
+
+  /** Takes up to `limit` due rows, oldest first; rows locked or leased by another relay are skipped. */
+  async claim(limit: number, leaseMs: number): Promise<ClaimedEvent[]> {
+    return this.db
+      .query(
+        `UPDATE event_outbox o
+          SET claimed_until = now() + make_interval(secs => $2::double precision / 1000)
+        WHERE o.id IN (
+          SELECT id FROM event_outbox
+           WHERE published_at IS NULL
+             AND next_attempt_at <= now()
+             AND (claimed_until IS NULL OR claimed_until < now())
+           ORDER BY created_at, id
+           LIMIT $1
+           FOR UPDATE SKIP LOCKED)
+      RETURNING o.id, o.subject, o.envelope, o.attempts, o.created_at`,
+        [limit, leaseMs],
+      )
+      .then(returned<ClaimedEvent>);
+  }
+
+  async markPublished(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.query(
+      `UPDATE event_outbox
+          SET published_at = now(), claimed_until = NULL, last_attempt_at = now(), attempts = attempts + 1
+        WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  async markFailed(id: string, error: string, retryInMs: number): Promise<void> {
+    await this.db.query(
+      `UPDATE event_outbox
+          SET attempts = attempts + 1, last_error = $2, last_attempt_at = now(), claimed_until = NULL,
+              next_attempt_at = now() + make_interval(secs => $3::double precision / 1000)
+        WHERE id = $1`,
+      [id, error.slice(0, 2000), retryInMs],
+    );
+  }
+
+  /** Deletes published rows older than the retention; bounded per call. */
+  async prunePublished(retentionMs: number, limit = 5000): Promise<number> {
+    const rows: { id: string }[] = await this.db
+      .query(
+        `DELETE FROM event_outbox WHERE id IN (
+         SELECT id FROM event_outbox
+          WHERE published_at IS NOT NULL
+            AND published_at < now() - make_interval(secs => $1::double precision / 1000)
+          LIMIT $2)
+       RETURNING id`,
+        [retentionMs, limit],
+      )
+      .then(returned<{ id: string }>);
+    return rows.length;
+  }
+
+  async pendingCount(): Promise<number> {
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM event_outbox WHERE published_at IS NULL`);
+    return row.n;
+  }
+
+  async stats(): Promise<OutboxStats> {
+    const [row] = await this.db.query(
+      `SELECT
+         (SELECT count(*)::int FROM event_outbox WHERE published_at IS NULL) AS pending,
+         (SELECT extract(epoch FROM now() - min(created_at))::float8 FROM event_outbox WHERE published_at IS NULL) AS oldest,
+         (SELECT count(*)::int FROM event_outbox WHERE published_at > now() - interval '1 hour') AS published_last_hour`,
+    );
+    const [err] = await this.db.query(
+      `SELECT id, last_error, last_attempt_at, attempts FROM event_outbox
+        WHERE last_error IS NOT NULL AND published_at IS NULL
+        ORDER BY last_attempt_at DESC LIMIT 1`,
+    );
+    return {
+      pending: row.pending,
+      oldest_pending_age_seconds: row.oldest === null ? null : Math.round(row.oldest * 1000) / 1000,
+      published_last_hour: row.published_last_hour,
+      last_error: err
+        ? { event_id: err.id, message: err.last_error, at: err.last_attempt_at, attempts: err.attempts }
+        : null,
+    };
+  }
+}
