@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RepoEntity } from '@state-hub/db';
-import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
@@ -76,18 +76,22 @@ export class ReposService {
     return this.view(this.db.manager, slug);
   }
 
+  /** One round trip: the page and the total (window count) with the domain slug joined in. */
   async list(query: ListReposQueryDto): Promise<Page<RepoView>> {
-    const where: FindOptionsWhere<RepoEntity> = {};
-    if (query.status) where.status = query.status;
-    if (query.domain) where.domain_id = (await findDomainBySlug(this.db.manager, query.domain)).id;
-    const [rows, total] = await this.db.manager.findAndCount(RepoEntity, {
-      where,
-      relations: { domain: true },
-      order: { slug: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
-    return page(rows.map(RepoView.from), total, query);
+    const qb = this.db.manager
+      .createQueryBuilder(RepoEntity, 'r')
+      .innerJoinAndSelect('r.domain', 'domain')
+      .addSelect('count(*) OVER ()', 'total')
+      .orderBy('r.slug', 'ASC')
+      // many-to-one join: LIMIT/OFFSET are exact, no DISTINCT sub-query needed
+      .limit(query.limit)
+      .offset(query.offset);
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    if (query.domain)
+      qb.andWhere('r.domain_id = :domainId', { domainId: (await findDomainBySlug(this.db.manager, query.domain)).id });
+    const { entities, raw } = await qb.getRawAndEntities<{ total: string }>();
+    const total = raw.length > 0 ? Number(raw[0].total) : await qb.getCount();
+    return page(entities.map(RepoView.from), total, query);
   }
 
   private async view(manager: EntityManager, slug: string): Promise<RepoView> {
