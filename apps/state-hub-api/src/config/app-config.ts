@@ -1,5 +1,6 @@
 // The API's one typed, validated configuration object. Nothing else reads
 // process.env: a bad value stops the app at start with the variable's name.
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
@@ -19,12 +20,20 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
 const toInt = ({ value }: { value: unknown }) =>
   value === '' || value === undefined ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
 
+/** An optional integer variable within [min, max]; the message names the variable and its range. */
+function IntSetting(name: string, min: number, max: number): PropertyDecorator {
+  const message = `${name} must be an integer between ${min} and ${max}`;
+  return applyDecorators(
+    IsOptional(),
+    Transform(toInt),
+    IsInt({ message }),
+    Min(min, { message }),
+    Max(max, { message }),
+  );
+}
+
 export class AppConfig {
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'PORT must be an integer between 1 and 65535' })
-  @Min(1, { message: 'PORT must be an integer between 1 and 65535' })
-  @Max(65535, { message: 'PORT must be an integer between 1 and 65535' })
+  @IntSetting('PORT', 1, 65535)
   PORT = 3000;
 
   @IsOptional()
@@ -56,11 +65,7 @@ export class AppConfig {
   @Matches(/^\d+(b|kb|mb)$/i, { message: "BODY_LIMIT must be a size such as '512kb' or '1mb'" })
   BODY_LIMIT = '1mb';
 
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'DB_POOL_SIZE must be an integer between 1 and 100' })
-  @Min(1, { message: 'DB_POOL_SIZE must be an integer between 1 and 100' })
-  @Max(100, { message: 'DB_POOL_SIZE must be an integer between 1 and 100' })
+  @IntSetting('DB_POOL_SIZE', 1, 100)
   DB_POOL_SIZE = 10;
 
   @IsOptional()
@@ -78,32 +83,16 @@ export class AppConfig {
   @IsIn(['on', 'off'], { message: 'OUTBOX_RELAY must be on or off' })
   OUTBOX_RELAY: 'on' | 'off' = 'on';
 
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'OUTBOX_BATCH_SIZE must be an integer between 1 and 5000' })
-  @Min(1, { message: 'OUTBOX_BATCH_SIZE must be an integer between 1 and 5000' })
-  @Max(5000, { message: 'OUTBOX_BATCH_SIZE must be an integer between 1 and 5000' })
+  @IntSetting('OUTBOX_BATCH_SIZE', 1, 5000)
   OUTBOX_BATCH_SIZE = 256;
 
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'OUTBOX_POLL_MS must be an integer between 50 and 60000' })
-  @Min(50, { message: 'OUTBOX_POLL_MS must be an integer between 50 and 60000' })
-  @Max(60000, { message: 'OUTBOX_POLL_MS must be an integer between 50 and 60000' })
+  @IntSetting('OUTBOX_POLL_MS', 50, 60000)
   OUTBOX_POLL_MS = 1000;
 
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'OUTBOX_RETENTION_HOURS must be an integer between 1 and 8760' })
-  @Min(1, { message: 'OUTBOX_RETENTION_HOURS must be an integer between 1 and 8760' })
-  @Max(8760, { message: 'OUTBOX_RETENTION_HOURS must be an integer between 1 and 8760' })
+  @IntSetting('OUTBOX_RETENTION_HOURS', 1, 8760)
   OUTBOX_RETENTION_HOURS = 72;
 
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'NATS_PUBLISH_TIMEOUT_MS must be an integer between 100 and 60000' })
-  @Min(100, { message: 'NATS_PUBLISH_TIMEOUT_MS must be an integer between 100 and 60000' })
-  @Max(60000, { message: 'NATS_PUBLISH_TIMEOUT_MS must be an integer between 100 and 60000' })
+  @IntSetting('NATS_PUBLISH_TIMEOUT_MS', 100, 60000)
   NATS_PUBLISH_TIMEOUT_MS = 5000;
 }
 
