@@ -84,7 +84,7 @@ export class AppConfig {
   OUTBOX_RELAY: 'on' | 'off' = 'on';
 
   @IntSetting('OUTBOX_BATCH_SIZE', 1, 5000)
-  OUTBOX_BATCH_SIZE = 256;
+  OUTBOX_BATCH_SIZE = 1024;
 
   @IntSetting('OUTBOX_POLL_MS', 50, 60000)
   OUTBOX_POLL_MS = 1000;

@@ -77,9 +77,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         failed: (event) => this.metrics.publishFailures.inc({ subject: event.subject }),
       },
     );
-    this.unsubscribe = this.signal.onCommit(() => this.relay?.wake());
+    // One wake-up path: on a Postgres server, LISTEN hears every process's commits (this one's
+    // too); the embedded database has only this process, so the in-process signal is enough.
     const databaseUrl = this.config.get('DATABASE_URL', { infer: true });
     if (databaseUrl) this.listener = listenForOutboxCommits(databaseUrl, () => this.relay?.wake(), this.logger);
+    else this.unsubscribe = this.signal.onCommit(() => this.relay?.wake());
     // Connecting never blocks start-up for long: the relay waits for NATS in the background.
     await this.publisher.start();
     this.relay.start();

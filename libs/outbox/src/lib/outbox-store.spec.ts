@@ -40,6 +40,12 @@ describe('OutboxStore (real Postgres)', () => {
     expect(await store.claim(60, 30_000)).toEqual([]); // all leased
   });
 
+  it('claims in commit order', async () => {
+    await add(30);
+    const rows = await store.claim(30, 30_000);
+    expect(rows.map((r) => (r.envelope['attributes'] as { n: number }).n)).toEqual([...Array(30).keys()]);
+  });
+
   it('hands a row to another relay once its lease has run out', async () => {
     await add(1);
     expect(await store.claim(10, 1)).toHaveLength(1);

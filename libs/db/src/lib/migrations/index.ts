@@ -1,5 +1,6 @@
 import { InitialSchema1795467572364 } from './1795467572364-initial-schema';
 import { OutboxAndCommits1795469042099 } from './1795469042099-outbox-and-commits';
+import { OutboxClaimIndex1795470544359 } from './1795470544359-outbox-claim-index';
 
 /** Every migration in order, as a class array (the apps are bundled, so no globs). */
-export const MIGRATIONS = [InitialSchema1795467572364, OutboxAndCommits1795469042099];
+export const MIGRATIONS = [InitialSchema1795467572364, OutboxAndCommits1795469042099, OutboxClaimIndex1795470544359];

@@ -1,0 +1,134 @@
+// Turns bench/api.ts results into a markdown table and rewrites the API section of docs/performance.md.
+const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { dirname } = require('node:path');
+
+const START = '<!-- bench:api:start -->';
+const END = '<!-- bench:api:end -->';
+const RSS_TARGET_MB = 150;
+
+const int = (n) => Math.round(n).toLocaleString('en-US');
+// autocannon resolves latency to whole milliseconds: 0 means under 1 ms.
+const ms = (n) => (n === 0 ? '< 1 ms' : `${Number.isInteger(n) ? n : n.toFixed(1)} ms`);
+
+const unit = (key) => (key === 'rawInsert' ? 'tx/s' : 'req/s');
+const rate = (report, key) => `${int(report.stages[key].rate)} ${unit(key)}`;
+
+// figure, its stage, the baseline's stage and name, the target ratio (the project's performance targets), a note
+const TARGETS = [
+  ['`GET /repos` (page of 50)', 'repos', 'nest', 'trivial Nest route', 0.5, ''],
+  ['`GET /repos` (page of 50)', 'repos', 'bare', 'bare node:http', 0.3, ' (stretch)'],
+  ['`POST /progress-events`', 'events', 'rawInsert', 'raw INSERT + COMMIT', 0.5, ''],
+];
+
+/** One row per target ratio, then the baselines themselves. */
+function rows(report) {
+  const s = report.stages;
+  const latency = (key) => [ms(s[key].p50), ms(s[key].p99)];
+  const targets = TARGETS.map(([figure, key, base, baseName, target, note]) => {
+    const ratio = s[key].rate / s[base].rate;
+    return [
+      figure,
+      rate(report, key),
+      ...latency(key),
+      `${baseName} (${rate(report, base)})`,
+      ratio.toFixed(ratio < 0.1 ? 3 : 2),
+      `≥ ${target}${note}`,
+      ratio >= target ? 'met' : '**not met**',
+    ];
+  });
+  const baselines = [
+    ['baseline: trivial Nest route `GET /ping`', 'nest'],
+    ['baseline: bare node:http JSON route', 'bare'],
+    [`baseline: raw INSERT + COMMIT, ${report.settings.dbConnections} connections`, 'rawInsert'],
+  ].map(([figure, key]) => [figure, rate(report, key), ...latency(key), '—', '—', '—', '—']);
+  return [...targets, ...baselines];
+}
+
+function markdownTable(report) {
+  const head = ['figure', 'req/s (or tx/s)', 'p50', 'p99', 'baseline (same run)', 'ratio', 'target', 'met?'];
+  return [head, head.map(() => '---'), ...rows(report)].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/** How busy each server process was during its stage: about 1 core or more means it was CPU-bound. */
+function cpuLine(report) {
+  const s = report.stages;
+  const cores = (r) => (r.serverCores === undefined ? '?' : r.serverCores.toFixed(2));
+  return (
+    `Cores the server process kept busy during its stage (of ${report.machine.cores}, shared with the load ` +
+    `generator and Postgres): bare node:http ${cores(s.bare)}, trivial Nest ${cores(s.nest)}, ` +
+    `\`GET /repos\` ${cores(s.repos)}, \`POST /progress-events\` ${cores(s.events)}.`
+  );
+}
+
+function apiSection(report) {
+  const m = report.machine;
+  const st = report.settings;
+  const rss = report.idleRssMb;
+  return [
+    START,
+    '',
+    `Last run: ${m.date.slice(0, 16).replace('T', ' ')} UTC, ${m.cores} cores (${m.cpuModel}), Node ${m.node}, ` +
+      `PostgreSQL ${m.postgres} (fsync=${m.fsync}, synchronous_commit=${m.synchronousCommit}), ` +
+      `API built from \`${m.source}\`. ` +
+      `${st.seconds} s per stage after a ${st.warmupSeconds} s warm-up, ${st.connections} HTTP connections ` +
+      `(autocannon in the same process as the driver, on the same cores), stages one after another.`,
+    '',
+    markdownTable(report),
+    '',
+    `Idle RSS of state-hub-api after seeding: **${rss.toFixed(0)} MB** (target < ${RSS_TARGET_MB} MB: ` +
+      `${rss < RSS_TARGET_MB ? 'met' : '**not met**'}).`,
+    '',
+    cpuLine(report),
+    '',
+    'The API runs from `dist/` with `LOG_LEVEL=warn` and `DB_POOL_SIZE=10` against a fresh database seeded ' +
+      'with 1 domain and 50 repos. `POST /progress-events` sends ' +
+      '`{"event_type":"note","summary":"bench","repo":"repo-1","detail":{"n":1}}`: one transaction that looks the ' +
+      `repo up and inserts the row. The raw baseline runs BEGIN / INSERT … RETURNING / COMMIT on ${st.dbConnections} ` +
+      'connections into a copy of `progress_events` (same columns and indexes, no foreign keys).',
+    '',
+    END,
+  ].join('\n');
+}
+
+const TEMPLATE = `# Performance
+
+Benchmarks run on demand, never in CI:
+
+\`\`\`sh
+npm run bench                    # about two minutes: builds the API if dist/ is stale, measures, rewrites this file
+BENCH_SECONDS=10 npm run bench   # longer stages (default 5 s each, after a 1 s warm-up)
+npm run bench -- relay           # just one of them: api or relay (default: api, then relay)
+\`\`\`
+
+It needs the local PostgreSQL (\`postgres://postgres@127.0.0.1:5432/postgres\`, or
+\`BENCH_ADMIN_DATABASE_URL\`), creates a database of its own and drops it afterwards. \`BENCH_SKIP_BUILD=1\` uses
+\`dist/\` as it is; \`BENCH_API_MAIN=<path to main.js>\` measures another build of the API. The relay bench starts
+its own \`nats-server\` (\`/usr/sbin/nats-server\`, or \`BENCH_NATS_SERVER\`) on a free port with a temporary store;
+\`RELAY_BENCH_EVENTS\` (default 20,000) sets its backlog. The code is in \`bench/\`.
+
+The machines are shared, noisy 2-core boxes, and the load generator, the servers and Postgres share those
+2 cores: absolute numbers drift from run to run (by 2× when something else runs), so every target is a
+**ratio to a baseline measured in the same run** on the same machine. Each section says which machine, versions,
+build and date produced it; the bench rewrites only the part between its markers.
+
+## API (issue: read model)
+
+${START}
+${END}
+
+## Event relay
+
+Not measured yet.
+`;
+
+/** Replaces the API section between the markers (creating the file from the template if needed). */
+function rewriteDoc(file, report) {
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : TEMPLATE;
+  if (!text.includes(START) || !text.includes(END)) text += `\n## API (issue: read model)\n\n${START}\n${END}\n`;
+  const before = text.slice(0, text.indexOf(START));
+  const after = text.slice(text.indexOf(END) + END.length);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, before + apiSection(report) + after);
+}
+
+module.exports = { markdownTable, rewriteDoc };
