@@ -9,3 +9,4 @@ export {
   type TestDatabase,
 } from './lib/test-database';
 export { natsServerBinary, startNatsServer, type NatsServer } from './lib/nats-server';
+export { startNodeService, type NodeService, type NodeServiceOptions } from './lib/node-service';

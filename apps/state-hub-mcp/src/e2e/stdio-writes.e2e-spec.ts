@@ -1,0 +1,102 @@
+// The two sanctioned writes over stdio with the built server: they go through
+// the hub's API (same rules, same transaction) and so fire the hub's events on
+// its JetStream stream (own nats-server).
+import { eventually } from '@state-hub/testing';
+import { startHub, type HubProcess } from '../testing/hub-process';
+import { type HubHttp, hubHttp, type Seeded, seedHub } from '../testing/hub-seed';
+import { callTool, connectStdio, type StdioSession, textOf } from '../testing/mcp-client';
+import { readStream } from '../testing/stream-reader';
+import { TEST_TOKEN } from '../testing/tool-assertions';
+
+describe('state-hub-mcp writes over stdio (built app, real hub, own NATS)', () => {
+  let hub: HubProcess;
+  let http: HubHttp;
+  let seeded: Seeded;
+  let session: StdioSession;
+  const call = (name: string, args: Record<string, unknown> = {}) => callTool(session.client, name, args);
+
+  beforeAll(async () => {
+    hub = await startHub({ token: TEST_TOKEN, withNats: true });
+    http = hubHttp(hub.url, TEST_TOKEN);
+    seeded = await seedHub(http);
+    session = await connectStdio({ STATE_HUB_URL: hub.url, STATE_HUB_API_TOKEN: TEST_TOKEN });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await hub?.stop();
+  });
+
+  it('resolve_decision resolves it through the API and fires exactly one decision.resolved event', async () => {
+    const result = await call('resolve_decision', {
+      decision_id: seeded.decisionId,
+      resolution: 'Railiance01 runs it.',
+      resolved_by: 'claude-code',
+    });
+    expect(result.isError).toBeFalsy();
+    expect(textOf(result)).toBe(
+      `Resolved decision ${seeded.decisionId} "Which cluster runs the sweep?" by claude-code.`,
+    );
+    const decision = await http.get(`/decisions/${seeded.decisionId}`);
+    expect(decision).toMatchObject({
+      status: 'resolved',
+      resolution: 'Railiance01 runs it.',
+      resolved_by: 'claude-code',
+    });
+    expect(result.structuredContent).toEqual(decision);
+
+    // Once the hub's outbox is empty, everything it will publish is on the stream.
+    await eventually(async () =>
+      expect(await http.get('/state/health')).toMatchObject({ nats: 'up', outbox_pending: 0 }),
+    );
+    const resolvedEvents = (await readStream(hub.nats?.url ?? '')).filter(
+      (e) =>
+        e.subject === 'org.statehub.decision.resolved' &&
+        (e.envelope['attributes'] as Record<string, unknown>)['decision_id'] === seeded.decisionId,
+    );
+    expect(resolvedEvents).toHaveLength(1);
+    expect(resolvedEvents[0].envelope).toMatchObject({
+      type: 'org.statehub.decision.resolved',
+      publisher: 'state-hub',
+      attributes: {
+        decision_id: seeded.decisionId,
+        title: 'Which cluster runs the sweep?',
+        domain: 'custodian',
+        resolution: 'Railiance01 runs it.',
+        resolved_by: 'claude-code',
+      },
+    });
+  });
+
+  it('add_progress_event records an event that GET /progress-events and list_progress_events show', async () => {
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const result = await call('add_progress_event', {
+      event_type: 'task_completed',
+      summary: 'Wired the definition',
+      repo: 'state-hub',
+      workstream_id: seeded.workstreamId,
+      task_id: seeded.taskIds[0],
+      detail: { pr: 42 },
+      actor: 'claude-code',
+    });
+    expect(result.isError).toBeFalsy();
+    const id = (result.structuredContent as { id: string }).id;
+    expect(textOf(result)).toBe(`Recorded progress event ${id} (task_completed).`);
+
+    const listed = await http.get<{ items: Record<string, unknown>[] }>('/progress-events?event_type=task_completed');
+    expect(listed.items).toEqual([
+      expect.objectContaining({
+        id,
+        summary: 'Wired the definition',
+        workstream_id: seeded.workstreamId,
+        task_id: seeded.taskIds[0],
+        detail: { pr: 42 },
+        actor: 'claude-code',
+      }),
+    ]);
+    const viaTool = await call('list_progress_events', { repo: 'state-hub', event_type: 'task_completed', since });
+    expect(viaTool.structuredContent).toEqual(
+      await http.get(`/progress-events?repo=state-hub&event_type=task_completed&since=${since}&limit=20`),
+    );
+    expect(textOf(viaTool)).toContain('task_completed: Wired the definition');
+  });
+});

@@ -1,0 +1,19 @@
+import { allowedHosts, LOOPBACK_HOSTNAMES } from './allowed-hosts';
+
+describe('allowedHosts', () => {
+  it('accepts the loopback names when bound to loopback', () => {
+    expect(allowedHosts({ MCP_HTTP_HOST: '127.0.0.1' })).toEqual(LOOPBACK_HOSTNAMES);
+    expect(allowedHosts({ MCP_HTTP_HOST: 'localhost' })).toEqual(LOOPBACK_HOSTNAMES);
+  });
+
+  it('takes MCP_ALLOWED_HOSTS when set', () => {
+    expect(allowedHosts({ MCP_HTTP_HOST: '0.0.0.0', MCP_ALLOWED_HOSTS: 'localhost,state-hub-mcp' })).toEqual([
+      'localhost',
+      'state-hub-mcp',
+    ]);
+  });
+
+  it('checks nothing when bound elsewhere without a list', () => {
+    expect(allowedHosts({ MCP_HTTP_HOST: '0.0.0.0' })).toBeUndefined();
+  });
+});

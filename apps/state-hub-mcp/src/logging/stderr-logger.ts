@@ -1,0 +1,31 @@
+// Nest's console logger, but every line goes to stderr: in stdio mode stdout
+// carries the MCP protocol and nothing else.
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import type { LogLevelName } from '../config/mcp-config';
+
+const NEST_LEVELS: Record<LogLevelName, LogLevel[]> = {
+  fatal: ['fatal'],
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+  silent: [],
+};
+
+export class StderrLogger extends ConsoleLogger {
+  constructor(level: LogLevelName = 'info') {
+    super({ json: true, colors: false, logLevels: NEST_LEVELS[level] });
+  }
+
+  protected override printMessages(
+    messages: unknown[],
+    context?: string,
+    logLevel?: LogLevel,
+    _writeStreamType?: 'stdout' | 'stderr',
+    errorStack?: unknown,
+    params?: Record<string, unknown>,
+  ): void {
+    super.printMessages(messages, context, logLevel, 'stderr', errorStack, params);
+  }
+}

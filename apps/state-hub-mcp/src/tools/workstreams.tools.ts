@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { pageSchema, type WorkstreamView, WorkstreamDetailViewSchema, WorkstreamViewSchema } from '../hub/hub-views';
+import { findWorkstreamByWorkplanId, getWorkstreamDetail } from '../hub/workstream-lookup';
+import { renderPage } from './render-list';
+import { limitField, offsetField, slugField, uuidField, workplanIdField, workstreamStatusField } from './tool-fields';
+import { defineTool, READ_ONLY, ToolInputError } from './tool-definition';
+
+const WorkstreamPageSchema = pageSchema(WorkstreamViewSchema);
+const workstreamLine = (w: WorkstreamView) => `${w.workplan_id} [${w.status}] ${w.title} (repo ${w.repo}; id ${w.id})`;
+
+export const listWorkstreamsTool = defineTool({
+  name: 'list_workstreams',
+  title: 'List workstreams',
+  description: 'Use to browse the workplans (one workstream each) of a repo or in a status, e.g. the active ones.',
+  input: z.strictObject({
+    repo: slugField('only workstreams of this repo (slug)').optional(),
+    status: workstreamStatusField().optional(),
+    limit: limitField(50),
+    offset: offsetField(),
+  }),
+  output: WorkstreamPageSchema,
+  annotations: READ_ONLY,
+  async run(args, hub) {
+    const data = await hub.get('/workstreams', WorkstreamPageSchema, args);
+    return { data, text: renderPage(data, 'workstreams', workstreamLine) };
+  },
+});
+
+export const getWorkstreamTool = defineTool({
+  name: 'get_workstream',
+  title: 'Get workstream',
+  description:
+    'Use to read one workplan with its tasks, by workstream id or by workplan_id (e.g. STATE-WP-0064); pass exactly one.',
+  input: z.strictObject({
+    id: uuidField('workstream id').optional(),
+    workplan_id: workplanIdField('workplan id, e.g. STATE-WP-0064').optional(),
+    repo: slugField('repo slug, when the workplan_id exists in several repos').optional(),
+  }),
+  output: WorkstreamDetailViewSchema,
+  annotations: READ_ONLY,
+  async run(args, hub) {
+    const { id, workplan_id, repo } = args;
+    let data;
+    if (id !== undefined && workplan_id === undefined) data = await getWorkstreamDetail(hub, id);
+    else if (workplan_id !== undefined && id === undefined)
+      data = await findWorkstreamByWorkplanId(hub, workplan_id, repo);
+    else throw new ToolInputError('pass exactly one of id or workplan_id');
+    const tasks = data.tasks.map((t) => `- [${t.status}] ${t.task_key} ${t.title} (${t.priority}; task_id ${t.id})`);
+    const text = [workstreamLine(data), `${data.tasks.length} task(s):`, ...tasks].join('\n');
+    return { data, text };
+  },
+});
