@@ -27,3 +27,13 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 export const WORKPLAN_ID_PATTERN = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+$/;
 /** Task keys such as STATE-WP-0064-T01 (or a bare T01 inside one workplan). */
 export const TASK_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Where a definition stands after loading its file. */
+export const DEFINITION_STATES = ['loaded', 'invalid', 'disabled'] as const;
+export type DefinitionState = (typeof DEFINITION_STATES)[number];
+
+export const RUN_STATUSES = ['running', 'succeeded', 'failed', 'skipped', 'timed_out', 'abandoned'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const TRIGGER_KINDS = ['event', 'cron', 'manual'] as const;
+export type TriggerKind = (typeof TRIGGER_KINDS)[number];

@@ -21,6 +21,9 @@ describe('schema (real Postgres)', () => {
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
     );
     expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual([
+      'activity_definitions',
+      'activity_runs',
+      'cron_schedule_state',
       'decisions',
       'domain_goals',
       'domains',
@@ -36,7 +39,8 @@ describe('schema (real Postgres)', () => {
     );
     for (const c of cols as { table_name: string; column_name: string; data_type: string }[]) {
       expect(c.column_name).toMatch(/^[a-z]+(_[a-z]+)*$/);
-      if (c.column_name === 'id') expect(c.data_type).toBe('uuid');
+      // definitions are keyed by their own stable id (e.g. the-custodian.state-hub-consistency-sweep)
+      if (c.column_name === 'id' && c.table_name !== 'activity_definitions') expect(c.data_type).toBe('uuid');
       if (c.column_name.endsWith('_at')) expect(c.data_type).toBe('timestamp with time zone');
     }
   });

@@ -1,3 +1,6 @@
+import { ActivityDefinitionEntity } from './activity-definition.entity';
+import { ActivityRunEntity } from './activity-run.entity';
+import { CronScheduleStateEntity } from './cron-schedule-state.entity';
 import { DecisionEntity } from './decision.entity';
 import { DomainGoalEntity } from './domain-goal.entity';
 import { DomainEntity } from './domain.entity';
@@ -8,6 +11,9 @@ import { TaskEntity } from './task.entity';
 import { WorkstreamEntity } from './workstream.entity';
 
 export {
+  ActivityDefinitionEntity,
+  ActivityRunEntity,
+  CronScheduleStateEntity,
   DecisionEntity,
   DomainEntity,
   DomainGoalEntity,
@@ -28,4 +34,7 @@ export const ENTITIES = [
   DomainGoalEntity,
   ProgressEventEntity,
   OutboxEventEntity,
+  ActivityDefinitionEntity,
+  ActivityRunEntity,
+  CronScheduleStateEntity,
 ];

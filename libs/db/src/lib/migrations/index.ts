@@ -1,6 +1,12 @@
 import { InitialSchema1795467572364 } from './1795467572364-initial-schema';
 import { OutboxAndCommits1795469042099 } from './1795469042099-outbox-and-commits';
 import { OutboxClaimIndex1795470544359 } from './1795470544359-outbox-claim-index';
+import { ActivityEngine1795471343554 } from './1795471343554-activity-engine';
 
 /** Every migration in order, as a class array (the apps are bundled, so no globs). */
-export const MIGRATIONS = [InitialSchema1795467572364, OutboxAndCommits1795469042099, OutboxClaimIndex1795470544359];
+export const MIGRATIONS = [
+  InitialSchema1795467572364,
+  OutboxAndCommits1795469042099,
+  OutboxClaimIndex1795470544359,
+  ActivityEngine1795471343554,
+];
