@@ -10,3 +10,4 @@ export {
 } from './lib/test-database';
 export { natsServerBinary, startNatsServer, type NatsServer } from './lib/nats-server';
 export { startNodeService, type NodeService, type NodeServiceOptions } from './lib/node-service';
+export { readStream, type StoredEvent } from './lib/stream-reader';

@@ -1,14 +1,14 @@
 // NATS_URL unset: the hub works fully, events wait in the outbox, and they go
 // out once the hub runs with NATS configured.
+import { startTestApp, type TestApp } from '../testing/test-app';
 import {
   createTestDatabase,
   eventually,
-  startNatsServer,
   type NatsServer,
+  readStream,
+  startNatsServer,
   type TestDatabase,
 } from '@state-hub/testing';
-import { readStream } from '../testing/stream-reader';
-import { startTestApp, type TestApp } from '../testing/test-app';
 
 describe('events without NATS (real Postgres)', () => {
   let db: TestDatabase;

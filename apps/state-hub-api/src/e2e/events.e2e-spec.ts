@@ -3,11 +3,10 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { OutboxEventEntity } from '@state-hub/db';
-import { eventually, startNatsServer, type NatsServer } from '@state-hub/testing';
 import { DataSource } from 'typeorm';
 import { StateChangeRunner } from '../database/state-change.runner';
-import { readStream } from '../testing/stream-reader';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { eventually, type NatsServer, readStream, startNatsServer } from '@state-hub/testing';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const SHA = 'e83c5163316f89bfbde7d9ab23ca2e25604af290';

@@ -1,8 +1,7 @@
 // Kill -9 NATS in the middle of a stream of API writes, keep writing, bring it
 // back: every event reaches the stream exactly once and no request fails.
-import { eventually, startNatsServer, type NatsServer } from '@state-hub/testing';
-import { readStream } from '../testing/stream-reader';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { eventually, type NatsServer, readStream, startNatsServer } from '@state-hub/testing';
 
 const WRITES_PER_PHASE = 40;
 

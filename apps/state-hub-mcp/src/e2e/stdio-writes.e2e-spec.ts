@@ -1,12 +1,11 @@
 // The two sanctioned writes over stdio with the built server: they go through
 // the hub's API (same rules, same transaction) and so fire the hub's events on
 // its JetStream stream (own nats-server).
-import { eventually } from '@state-hub/testing';
 import { startHub, type HubProcess } from '../testing/hub-process';
 import { type HubHttp, hubHttp, type Seeded, seedHub } from '../testing/hub-seed';
 import { callTool, connectStdio, type StdioSession, textOf } from '../testing/mcp-client';
-import { readStream } from '../testing/stream-reader';
 import { TEST_TOKEN } from '../testing/tool-assertions';
+import { eventually, readStream } from '@state-hub/testing';
 
 describe('state-hub-mcp writes over stdio (built app, real hub, own NATS)', () => {
   let hub: HubProcess;
