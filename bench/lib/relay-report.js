@@ -95,14 +95,14 @@ function section(report) {
       `payloads with the same \`Nats-Msg-Id\`, ${st.window} in flight (mean of a run before and one after the relay's: ` +
       `${raws.map((r) => int(r.rate)).join(' and ')} msg/s). ${split(drains)}`,
     '',
-    '**Latency:** the relay loop runs, woken by Postgres `LISTEN`/`NOTIFY` (`listenForOutboxCommits`, the wake-up ' +
-      "for other processes' commits, 50 ms polling as fallback; the API's in-process wake-up is not what is " +
-      `measured here) while one \`appendToOutbox\` transaction is committed at a steady ${st.steadyRate}/s for ` +
+    '**Latency:** the relay loop runs, woken by Postgres `LISTEN`/`NOTIFY` (`listenForOutboxCommits`, the ' +
+      'wake-up an API on a Postgres server uses, then a 5 ms linger to batch commits arriving together; 50 ms ' +
+      `polling as fallback) while one \`appendToOutbox\` transaction is committed at a steady ${st.steadyRate}/s for ` +
       `${st.seconds} s, timed from just before the INSERT to the message on a core subscription of \`org.>\` and ` +
       'to the JetStream ack reaching the relay.',
     '',
     '**API:** `POST /repos/repo-1/commits` on two APIs from `dist/` with fresh databases, one with `NATS_URL` (its ' +
-      'relay publishes, woken in-process) and one without (the outbox row is still written, nothing publishes it), ' +
+      'relay publishes, woken by LISTEN/NOTIFY) and one without (the outbox row is still written, nothing publishes it), ' +
       `${st.connections} connections, ${st.seconds} s per stage after a ${st.warmupSeconds} s warm-up, in the order ` +
       'off, on, on, off (each figure the mean of its two stages); every request updates the same `repos` row. ' +
       `When the load stopped the events-on outbox had ${api.onPendingAfter} rows pending (0 after ` +

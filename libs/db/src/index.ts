@@ -7,6 +7,5 @@ export {
   closeDataSource,
   describeDatabase,
   openDataSource,
-  trackEmbedded,
   type DatabaseConfig,
 } from './lib/data-source';

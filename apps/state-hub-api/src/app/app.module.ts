@@ -56,6 +56,8 @@ export class AppModule {
         ConfigModule.forRoot({
           isGlobal: true,
           cache: true,
+          // with explicit overrides (tests) a stray .env file in the working directory is not read
+          ignoreEnvFile: Object.keys(overrides).length > 0,
           validate: (raw) => validateConfig({ ...raw, ...overrides }),
         }),
         ...FEATURE_IMPORTS,

@@ -106,7 +106,7 @@ export function validateConfig(raw: Record<string, unknown>): AppConfig {
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.map((e) => {
-      const shown = /TOKEN|DATABASE_URL/.test(e.property) ? '(hidden)' : JSON.stringify(e.value);
+      const shown = /TOKEN|_URL/.test(e.property) ? '(hidden)' : JSON.stringify(e.value);
       return `  ${Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`} (got ${shown})`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

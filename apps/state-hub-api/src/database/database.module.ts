@@ -3,13 +3,7 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import {
-  buildDataSourceOptions,
-  closeDataSource,
-  describeDatabase,
-  trackEmbedded,
-  type DatabaseConfig,
-} from '@state-hub/db';
+import { closeDataSource, type DatabaseConfig, describeDatabase, openDataSource } from '@state-hub/db';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { OutboxSignal } from './outbox-signal';
@@ -36,18 +30,8 @@ function databaseConfig(config: ConfigService<AppConfig, true>): DatabaseConfig 
       }),
       dataSourceFactory: async (options) => {
         const dbConfig = options as unknown as DatabaseConfig;
-        const logger = new Logger('Database');
-        logger.log(`opening ${describeDatabase(dbConfig)}`);
-        const built = await buildDataSourceOptions(dbConfig);
-        const dataSource = new DataSource(built.options);
-        try {
-          await dataSource.initialize();
-        } catch (err) {
-          await built.close?.();
-          throw err;
-        }
-        trackEmbedded(dataSource, built.close);
-        return dataSource;
+        new Logger('Database').log(`opening ${describeDatabase(dbConfig)}`);
+        return openDataSource(dbConfig);
       },
     }),
   ],

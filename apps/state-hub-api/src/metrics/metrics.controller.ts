@@ -15,7 +15,9 @@ export class MetricsController {
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOkResponse({ description: 'Prometheus text exposition format', schema: { type: 'string' } })
   async scrape(): Promise<string> {
-    this.metrics.outboxPending.set(await this.relay.pendingCount());
+    // Process and relay metrics stay available while the database is down; the gauge keeps its last value.
+    const pending = await this.relay.pendingCount().catch(() => undefined);
+    if (pending !== undefined) this.metrics.outboxPending.set(pending);
     return this.metrics.registry.metrics();
   }
 }

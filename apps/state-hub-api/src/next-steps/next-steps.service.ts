@@ -39,6 +39,7 @@ export class NextStepsService {
       .orderBy('t.priority', 'ASC')
       .addOrderBy('t.created_at', 'ASC')
       .addOrderBy('t.position', 'ASC')
+      .addOrderBy('t.id', 'ASC') // a stable order for ties
       .limit(query.limit);
     if (query.domain) qb.andWhere('d.id = :domainId', { domainId: (await findDomainBySlug(m, query.domain)).id });
     if (query.repo) qb.andWhere('r.id = :repoId', { repoId: (await findRepoBySlug(m, query.repo)).id });

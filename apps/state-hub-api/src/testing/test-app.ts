@@ -26,8 +26,11 @@ export interface TestAppOptions {
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = options.embedded || options.databaseUrl ? undefined : await createTestDatabase();
+  // Pin what the developer's shell (or a .env file) might set, so tests only see what they ask for.
   const env: ConfigOverrides = {
     LOG_LEVEL: 'silent',
+    NATS_URL: '',
+    STATE_HUB_API_TOKEN: '',
     DATABASE_URL: options.embedded ? '' : (options.databaseUrl ?? db?.url),
     ...options.env,
   };

@@ -72,7 +72,9 @@ export class WorkstreamsService {
           );
         }
         previous = ws.status;
-        ws.completed_at = dto.status === 'completed' ? new Date() : null;
+        // completed_at records when it was completed: kept when archived, cleared when reopened
+        if (dto.status === 'completed') ws.completed_at = new Date();
+        else if (dto.status !== 'archived') ws.completed_at = null;
         ws.status = dto.status;
       }
       if (dto.title !== undefined) ws.title = dto.title;

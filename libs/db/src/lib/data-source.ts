@@ -70,13 +70,20 @@ export async function buildDataSourceOptions(config: DatabaseConfig): Promise<{
   };
 }
 
+/** Any fixed 64-bit key: taken while migrating, so replicas starting together migrate one at a time. */
+const MIGRATION_LOCK_KEY = 4_715_220_611;
+
 /** Opens (and migrates) a data source; close it with {@link closeDataSource}. */
 export async function openDataSource(config: DatabaseConfig): Promise<DataSource> {
-  const { options, close } = await buildDataSourceOptions(config);
+  const migrate = config.migrationsRun ?? true;
+  // On a server, migrate under an advisory lock (TypeORM takes none); PGlite is one process anyway.
+  const { options, close } = await buildDataSourceOptions({ ...config, migrationsRun: migrate && !config.url });
   const dataSource = new DataSource(options);
   try {
     await dataSource.initialize();
+    if (migrate && config.url) await runMigrationsLocked(dataSource);
   } catch (err) {
+    if (dataSource.isInitialized) await dataSource.destroy();
     await close?.();
     throw err;
   }
@@ -84,9 +91,16 @@ export async function openDataSource(config: DatabaseConfig): Promise<DataSource
   return dataSource;
 }
 
-/** Registers the embedded database behind a data source created elsewhere (e.g. by Nest). */
-export function trackEmbedded(dataSource: DataSource, close?: () => Promise<void>): void {
-  if (close) embedded.set(dataSource, { close });
+async function runMigrationsLocked(dataSource: DataSource): Promise<void> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.release();
+  }
 }
 
 export async function closeDataSource(dataSource: DataSource): Promise<void> {

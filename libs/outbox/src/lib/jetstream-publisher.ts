@@ -5,6 +5,8 @@ import { type JetStreamClient, jetstream, jetstreamManager } from '@nats-io/jets
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { ensureStream, type StreamSettings } from './stream-settings';
 
+const STREAM_RETRY_MS = 3000;
+
 export type NatsState = 'disabled' | 'connecting' | 'up' | 'down';
 
 export interface PublisherLogger {
@@ -28,11 +30,19 @@ export class JetStreamPublisher {
   private state: NatsState = 'connecting';
   private closed = false;
   private connecting?: Promise<void>;
+  /** Wakes a backoff sleep early (on close), so shutdown never waits out a retry delay. */
+  private cancelSleep?: () => void;
+  private streamRetry?: NodeJS.Timeout;
 
   constructor(private readonly options: JetStreamPublisherOptions) {}
 
   get status(): NatsState {
     return this.state;
+  }
+
+  /** Servers without credentials, for log lines. */
+  private get where(): string {
+    return this.options.servers.replace(/\/\/[^@/]*@/g, '//');
   }
 
   /** True when a publish can be attempted right now. */
@@ -54,6 +64,8 @@ export class JetStreamPublisher {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.cancelSleep?.();
+    if (this.streamRetry) clearTimeout(this.streamRetry);
     const nc = this.nc;
     this.nc = undefined;
     this.js = undefined;
@@ -78,29 +90,54 @@ export class JetStreamPublisher {
         }
         this.nc = nc;
         this.js = jetstream(nc, { timeout: this.options.publishTimeoutMs });
-        this.state = 'up';
+        this.state = 'connecting'; // 'up' once the stream is ready
         this.options.logger.log(`connected to NATS at ${nc.getServer()}`);
         void this.watch(nc);
         await this.prepareStream();
       } catch (err) {
         this.state = 'down';
-        this.options.logger.warn(`NATS at ${this.options.servers} unreachable (${(err as Error).message}); retrying`);
-        await new Promise((r) => setTimeout(r, delay));
+        this.options.logger.warn(`NATS at ${this.where} unreachable (${(err as Error).message}); retrying`);
+        await this.sleep(delay);
         delay = Math.min(delay * 2, 10_000);
       }
     }
   }
 
-  /** Creates the stream if missing (leaving an existing one's settings alone); retried on each reconnect until done. */
+  /**
+   * Creates the stream if missing (leaving an existing one's settings alone). Until that
+   * succeeds the publisher is not ready (health says `connecting`), and it retries every few
+   * seconds: JetStream may still be electing a leader, or another stream may hold `org.>`.
+   */
   private async prepareStream(): Promise<void> {
-    if (this.streamReady || !this.nc) return;
+    if (this.streamReady || !this.nc || this.closed) return;
     try {
       const created = await ensureStream(await jetstreamManager(this.nc), this.options.stream);
       this.streamReady = true;
+      if (this.nc && !this.nc.isClosed()) this.state = 'up';
       this.options.logger.log(`stream ${this.options.stream.name} ${created ? 'created' : 'found'}`);
     } catch (err) {
-      this.options.logger.warn(`cannot prepare stream ${this.options.stream.name}: ${(err as Error).message}`);
+      this.state = 'connecting';
+      this.options.logger.warn(
+        `cannot prepare stream ${this.options.stream.name}: ${(err as Error).message}; retrying`,
+      );
+      if (!this.streamRetry && !this.closed) {
+        this.streamRetry = setTimeout(() => {
+          this.streamRetry = undefined;
+          void this.prepareStream();
+        }, STREAM_RETRY_MS);
+        this.streamRetry.unref();
+      }
     }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.cancelSleep = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   private async watch(nc: NatsConnection): Promise<void> {
@@ -109,7 +146,7 @@ export class JetStreamPublisher {
         this.state = 'down';
         this.options.logger.warn('NATS connection lost; reconnecting');
       } else if (s.type === 'reconnect') {
-        this.state = 'up';
+        this.state = this.streamReady ? 'up' : 'connecting';
         this.options.logger.log('NATS connection restored');
         await this.prepareStream();
       }

@@ -30,6 +30,10 @@ export function listenForOutboxCommits(
     try {
       await c.connect();
       await c.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      if (closed) {
+        await c.end();
+        return;
+      }
       client = c;
       onCommit(); // rows may have been committed while we were not listening
     } catch (err) {

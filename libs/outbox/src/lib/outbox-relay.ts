@@ -40,7 +40,7 @@ export const DEFAULT_RELAY_OPTIONS: OutboxRelayOptions = {
   batchSize: 1024,
   pollIntervalMs: 1000,
   leaseMs: 30_000,
-  retentionMs: 24 * 3600_000,
+  retentionMs: 72 * 3600_000,
   backoffBaseMs: 500,
   backoffMaxMs: 60_000,
   lingerMs: 5,
@@ -116,8 +116,10 @@ export class OutboxRelay {
   }
 
   private async publishBatch(batch: ClaimedEvent[]): Promise<number> {
+    // Encode inside each row's promise: a row that cannot be encoded fails alone (and backs off)
+    // instead of aborting the whole batch on every pass.
     const results = await Promise.allSettled(
-      batch.map((row) =>
+      batch.map(async (row) =>
         this.publisher.publish(row.subject, encodeEnvelope(row.envelope as unknown as EventEnvelope), row.id),
       ),
     );

@@ -51,11 +51,18 @@ export async function startNatsServer(): Promise<NatsServer> {
         stdio: 'ignore',
       });
       child = proc;
+      let spawnError: Error | undefined;
+      proc.once('error', (err) => {
+        spawnError = new Error(
+          `cannot start ${natsServerBinary()} (${err.message}): install nats-server or set STATE_HUB_TEST_NATS_SERVER`,
+        );
+      });
       proc.once('exit', () => {
         if (child === proc) child = undefined;
       });
       const deadline = Date.now() + 10_000;
       while (!(await portAccepts(port))) {
+        if (spawnError) throw spawnError;
         if (!child) throw new Error(`nats-server on port ${port} exited at start`);
         if (Date.now() > deadline) throw new Error(`nats-server on port ${port} did not start in 10 s`);
         await new Promise((r) => setTimeout(r, 25));

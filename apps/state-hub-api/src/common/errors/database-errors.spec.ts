@@ -9,6 +9,8 @@ describe('classifyDatabaseError', () => {
     [{ driverError: { code: '23505', constraint: 'uq' } }, 'unique'],
     [{ driverError: { code: '23503' } }, 'foreign_key'],
     [{ driverError: { code: '22P02' } }, 'bad_value'],
+    [{ driverError: { code: '22021' } }, 'bad_value'],
+    [{ driverError: { code: '23502' } }, 'bad_value'],
   ])('classifies %j as %s', (error, kind) => {
     expect(classifyDatabaseError(error)?.kind).toBe(kind);
   });

@@ -28,6 +28,9 @@ const UNAVAILABLE_MESSAGES = [
   /Connection terminated unexpectedly/i,
 ];
 
+/** The client sent a value Postgres refuses: wrong format, too long, NUL byte, a NOT NULL or CHECK violation. */
+const BAD_VALUE_CODES = new Set(['22P02', '22001', '22003', '22007', '22008', '22021', '22P05', '23502', '23514']);
+
 interface PgLikeError {
   code?: string;
   message?: string;
@@ -50,7 +53,7 @@ export function classifyDatabaseError(error: unknown): DatabaseFailure | undefin
   if (code && UNAVAILABLE_CODES.has(code)) return { kind: 'unavailable' };
   if (code === '23505') return { kind: 'unique', constraint: inner.constraint, detail: inner.detail };
   if (code === '23503') return { kind: 'foreign_key', constraint: inner.constraint, detail: inner.detail };
-  if (code === '22P02' || code === '22001' || code === '22003' || code === '22007' || code === '22008') {
+  if (BAD_VALUE_CODES.has(code ?? '')) {
     return { kind: 'bad_value', detail: inner.message };
   }
   const message = `${err.message ?? ''} ${inner.message ?? ''}`;

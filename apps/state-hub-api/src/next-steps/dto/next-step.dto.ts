@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from '@state-hub/db';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsSlugField } from '../../common/validation/field-decorators';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsSlugField, OptionalNotNull } from '../../common/validation/field-decorators';
 
 export class NextStepsQueryDto {
   @IsSlugField({ optional: true, description: 'domain slug' })
@@ -12,7 +12,7 @@ export class NextStepsQueryDto {
   repo?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10 })
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)

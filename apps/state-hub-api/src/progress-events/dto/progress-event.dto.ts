@@ -1,11 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ProgressEventEntity } from '@state-hub/db';
-import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsRFC3339, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
-import { IsJsonObjectField, IsSlugField, IsTextField, IsUuidField } from '../../common/validation/field-decorators';
+import {
+  IsJsonObjectField,
+  IsSlugField,
+  IsTextField,
+  IsUuidField,
+  OptionalNotNull,
+} from '../../common/validation/field-decorators';
 
 const EVENT_TYPE = /^[a-z][a-z0-9_.-]*$/;
-const ISO = { strict: true, strictSeparator: true };
 
 export class CreateProgressEventDto {
   @ApiProperty({ example: 'consistency_sweep_remote_all', maxLength: 100, pattern: EVENT_TYPE.source })
@@ -33,8 +38,8 @@ export class CreateProgressEventDto {
   actor?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'when it happened (default: now)' })
-  @IsOptional()
-  @IsISO8601(ISO, { message: 'occurred_at must be an RFC 3339 timestamp' })
+  @OptionalNotNull()
+  @IsRFC3339({ message: 'occurred_at must be an RFC 3339 timestamp' })
   occurred_at?: string;
 }
 
@@ -46,20 +51,20 @@ export class ListProgressEventsQueryDto extends PageQueryDto {
   workstream_id?: string;
 
   @ApiPropertyOptional({ example: 'consistency_sweep_remote_all' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(100)
   @Matches(EVENT_TYPE, { message: 'event_type must be lowercase snake_case' })
   event_type?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'occurred at or after' })
-  @IsOptional()
-  @IsISO8601(ISO, { message: 'since must be an RFC 3339 timestamp' })
+  @OptionalNotNull()
+  @IsRFC3339({ message: 'since must be an RFC 3339 timestamp' })
   since?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'occurred before' })
-  @IsOptional()
-  @IsISO8601(ISO, { message: 'until must be an RFC 3339 timestamp' })
+  @OptionalNotNull()
+  @IsRFC3339({ message: 'until must be an RFC 3339 timestamp' })
   until?: string;
 }
 

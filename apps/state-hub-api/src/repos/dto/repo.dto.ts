@@ -1,8 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REPO_STATUSES, type RepoEntity, type RepoStatus } from '@state-hub/db';
-import { IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
-import { IsOneOfField, IsSlugField, IsTextField } from '../../common/validation/field-decorators';
+import {
+  IsOneOfField,
+  IsSlugField,
+  IsTextField,
+  NoNulCharacters,
+  OptionalNotNull,
+} from '../../common/validation/field-decorators';
 
 const GIT_REF = /^(?!.*\.\.)(?!\/)(?!.*\/$)[A-Za-z0-9._/-]+$/;
 const REMOTE_URL = /^(https?:\/\/|ssh:\/\/|git:\/\/|file:\/\/|[\w.-]+@[\w.-]+:)\S+$/;
@@ -21,6 +27,7 @@ export class RegisterRepoDto {
   @ValidateIf((o: RegisterRepoDto) => o.remote_url !== undefined || o.local_path === undefined)
   @IsString({ message: 'remote_url or local_path is required' })
   @MaxLength(2000)
+  @NoNulCharacters()
   @Matches(REMOTE_URL, {
     message: 'remote_url must be a git URL (https://, ssh://, git://, file:// or user@host:path)',
   })
@@ -31,10 +38,11 @@ export class RegisterRepoDto {
   @IsString({ message: 'local_path or remote_url is required' })
   @MaxLength(2000)
   @Matches(/^\/\S.*$/, { message: 'local_path must be an absolute path' })
+  @NoNulCharacters()
   local_path?: string;
 
   @ApiPropertyOptional({ default: 'main' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   @Matches(GIT_REF, { message: 'default_branch must be a valid git branch name' })
@@ -49,23 +57,25 @@ export class UpdateRepoDto {
   status?: RepoStatus;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(2000)
+  @NoNulCharacters()
   @Matches(REMOTE_URL, {
     message: 'remote_url must be a git URL (https://, ssh://, git://, file:// or user@host:path)',
   })
   remote_url?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(2000)
   @Matches(/^\/\S.*$/, { message: 'local_path must be an absolute path' })
+  @NoNulCharacters()
   local_path?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   @Matches(GIT_REF, { message: 'default_branch must be a valid git branch name' })

@@ -8,7 +8,7 @@ import {
   type TaskStatus,
 } from '@state-hub/db';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import {
   IsJsonObjectField,
@@ -16,6 +16,7 @@ import {
   IsSlugField,
   IsTextField,
   IsUuidField,
+  OptionalNotNull,
 } from '../../common/validation/field-decorators';
 
 export class CreateTaskDto {
@@ -38,7 +39,7 @@ export class CreateTaskDto {
   priority?: TaskPriority;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100000, description: 'order inside the workplan' })
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(0)
