@@ -18,5 +18,7 @@ COPY --from=build /src/dist/apps/${APP}/package*.json ./
 RUN npm ci --omit=dev --no-audit --no-fund || npm install --omit=dev --no-audit --no-fund
 COPY --from=build /src/dist/apps/${APP}/ ./
 USER node
-EXPOSE 3000
+# The port the app listens on: the API's 3000 unless the build says otherwise (the MCP server's is 3100).
+ARG PORT=3000
+EXPOSE ${PORT}
 CMD ["node", "main.js"]

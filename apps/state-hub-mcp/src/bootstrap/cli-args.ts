@@ -8,9 +8,11 @@ export type CliArgs = { mode: 'stdio' } | { mode: 'http'; port: number } | { mod
 
 export const USAGE = `Usage: state-hub-mcp [--http [--port N]]
   (no flags)   serve MCP over stdio (what desktop and CLI clients launch)
-  --http       serve MCP over Streamable HTTP on /mcp (bound to MCP_HTTP_HOST, default 127.0.0.1)
+  --http       serve MCP over Streamable HTTP on /mcp (bound to MCP_HTTP_HOST, default 127.0.0.1;
+               any other address needs MCP_HTTP_TOKEN, which clients send as Authorization: Bearer)
   --port N     HTTP port (default ${DEFAULT_HTTP_PORT})
-Environment: STATE_HUB_URL, STATE_HUB_API_TOKEN, STATE_HUB_TIMEOUT_MS, MCP_HTTP_HOST, MCP_ALLOWED_HOSTS, LOG_LEVEL`;
+Environment: STATE_HUB_URL, STATE_HUB_API_TOKEN, STATE_HUB_TIMEOUT_MS, MCP_HTTP_HOST, MCP_HTTP_TOKEN,
+  MCP_ALLOWED_HOSTS, LOG_LEVEL`;
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let values: { http?: boolean; port?: string; help?: boolean };

@@ -67,6 +67,18 @@ export class McpConfig {
   @Matches(/^[A-Za-z0-9.:-]+$/, { message: 'MCP_HTTP_HOST must be a host name or IP address' })
   MCP_HTTP_HOST = '127.0.0.1';
 
+  /**
+   * Bearer token clients must send on every request to /mcp in --http mode. Required when
+   * --http binds a non-loopback address: the endpoint acts with STATE_HUB_API_TOKEN.
+   */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(16, { message: 'MCP_HTTP_TOKEN must be at least 16 characters' })
+  @MaxLength(512, { message: 'MCP_HTTP_TOKEN must be at most 512 characters' })
+  @Matches(/^\S+$/, { message: 'MCP_HTTP_TOKEN must not contain whitespace' })
+  MCP_HTTP_TOKEN?: string;
+
   /** Host header names accepted in --http mode (DNS rebinding protection); default: loopback names when bound to loopback. */
   @IsOptional()
   @Transform(emptyToUndefined)

@@ -10,12 +10,19 @@ import { callTool, connectHttp, MCP_MAIN, textOf } from '../testing/mcp-client';
 import { TEST_TOKEN } from '../testing/tool-assertions';
 
 /** A raw request, so the Host header can be anything. */
-function rawRequest(port: number, method: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; body: string; allow?: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/mcp', method, headers }, (res) => {
+function rawRequest(port: number, method: string, headers: Record<string, string> = {}, path = '/mcp') {
+  return new Promise<{ status: number; body: string; allow?: string; wwwAuthenticate?: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, allow: res.headers['allow'] }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body,
+          allow: res.headers['allow'],
+          wwwAuthenticate: res.headers['www-authenticate'],
+        }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -87,5 +94,106 @@ describe('state-hub-mcp --http (built app, real hub)', () => {
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok' });
+  });
+});
+
+// What the compose service runs: bound to every interface, so only with a token of its own.
+describe('state-hub-mcp --http with MCP_HTTP_TOKEN on 0.0.0.0 (built app, real hub)', () => {
+  const MCP_TOKEN = 'mcp-http-e2e-token-0123456789';
+  let hub: HubProcess;
+  let mcp: NodeService;
+  let port: number;
+  let url: string;
+  let stderr: () => string;
+  const initialize = JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+  });
+  const post = (headers: Record<string, string>) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+      body: initialize,
+    });
+
+  beforeAll(async () => {
+    hub = await startHub({ token: TEST_TOKEN });
+    port = await freePort();
+    url = `http://127.0.0.1:${port}/mcp`;
+    mcp = await startNodeService({
+      script: MCP_MAIN,
+      args: ['--http', '--port', String(port)],
+      env: {
+        STATE_HUB_URL: hub.url,
+        STATE_HUB_API_TOKEN: TEST_TOKEN,
+        MCP_HTTP_HOST: '0.0.0.0',
+        MCP_HTTP_TOKEN: MCP_TOKEN,
+        MCP_ALLOWED_HOSTS: 'localhost,127.0.0.1,state-hub-mcp',
+      },
+      healthUrl: `http://127.0.0.1:${port}/healthz`,
+      cwd: WORKSPACE_ROOT,
+    });
+    stderr = () => mcp.output();
+  });
+  afterAll(async () => {
+    await mcp?.stop();
+    await hub?.stop();
+  });
+
+  it('serves a client that sends the token, reads and writes alike', async () => {
+    const client = await connectHttp(url, { authorization: `Bearer ${MCP_TOKEN}` });
+    try {
+      expect((await callTool(client, 'list_repos')).isError).toBeFalsy();
+      const event = await callTool(client, 'add_progress_event', { event_type: 'note', summary: 'with a token' });
+      expect(event.isError).toBeFalsy();
+    } finally {
+      await client.close();
+    }
+  });
+
+  it.each([
+    ['no Authorization header', {}, /missing bearer token: send Authorization: Bearer <MCP_HTTP_TOKEN>/],
+    ['a wrong token', { authorization: 'Bearer wrong-token-0123456789' }, /invalid bearer token/],
+    ['the hub token', { authorization: `Bearer ${TEST_TOKEN}` }, /invalid bearer token/],
+    ['a malformed header', { authorization: MCP_TOKEN }, /malformed Authorization header/],
+  ])('answers a POST with %s with 401 and a JSON-RPC error that says why', async (_what, headers, message) => {
+    const res = await post(headers);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBe('Bearer realm="state-hub-mcp"');
+    const body = (await res.json()) as { jsonrpc: string; error: { message: string }; id: null };
+    expect(body).toMatchObject({ jsonrpc: '2.0', id: null });
+    expect(body.error.message).toMatch(message);
+  });
+
+  it('refuses the SDK client without the token (it never reaches a tool)', async () => {
+    await expect(connectHttp(url)).rejects.toThrow(/401|Unauthorized/);
+  });
+
+  it('guards GET and DELETE on /mcp too', async () => {
+    for (const method of ['GET', 'DELETE']) {
+      const res = await rawRequest(port, method, { accept: 'text/event-stream' });
+      expect(res.status).toBe(401);
+      expect(res.wwwAuthenticate).toBe('Bearer realm="state-hub-mcp"');
+    }
+    const withToken = await rawRequest(port, 'GET', { authorization: `Bearer ${MCP_TOKEN}` });
+    expect(withToken.status).toBe(405);
+  });
+
+  it('still checks the Host header first', async () => {
+    const res = await rawRequest(port, 'POST', { host: 'evil.example', authorization: `Bearer ${MCP_TOKEN}` });
+    expect(res.status).toBe(403);
+  });
+
+  it('keeps /healthz open', async () => {
+    const res = await rawRequest(port, 'GET', {}, '/healthz');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ status: 'ok' });
+  });
+
+  it('says at start that a token is required, and never logs it', () => {
+    expect(stderr()).toContain(`serving MCP on http://0.0.0.0:${port}/mcp (bearer token required)`);
+    expect(stderr()).not.toContain(MCP_TOKEN);
   });
 });

@@ -46,6 +46,7 @@ describe('state-hub-mcp as a process', () => {
     [{ STATE_HUB_URL: 'ftp://hub' }, /STATE_HUB_URL must be an http:\/\/ or https:\/\/ URL/],
     [{ STATE_HUB_API_TOKEN: 'short' }, /STATE_HUB_API_TOKEN must be at least 16 characters \(got \(hidden\)\)/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ MCP_HTTP_TOKEN: 'short' }, /MCP_HTTP_TOKEN must be at least 16 characters \(got \(hidden\)\)/],
   ])('refuses to start with %j: exit 1, the variable named on stderr, nothing on stdout', async (env, message) => {
     const run = await runServer(env);
     expect(run.code).toBe(1);
@@ -60,6 +61,19 @@ describe('state-hub-mcp as a process', () => {
     expect(run.stderr).toContain('--port must be an integer between 1 and 65535 (got "abc")');
     expect(run.stdout).toBe('');
   });
+
+  it.each(['0.0.0.0', '::'])(
+    'refuses --http bound to %s without MCP_HTTP_TOKEN: exit 1, naming MCP_HTTP_TOKEN, nothing listening',
+    async (host) => {
+      const port = await freePort();
+      const run = await runServer({ MCP_HTTP_HOST: host }, [], ['--http', '--port', String(port)]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`MCP_HTTP_TOKEN must be set when --http binds ${host} (not loopback)`);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.stdout).toBe('');
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    },
+  );
 
   it('writes only JSON-RPC to stdout in stdio mode, logs to stderr, and exits 0 when stdin closes', async () => {
     const closedPort = await freePort();

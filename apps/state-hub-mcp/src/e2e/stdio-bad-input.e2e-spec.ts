@@ -34,6 +34,11 @@ describe('state-hub-mcp: bad input (built app over stdio, real hub)', () => {
       ['get_workstream', { workplanId: 'STATE-WP-0064' }, /^get_workstream: workplanId: unknown field$/],
       ['get_workstream', {}, /^get_workstream: pass exactly one of id or workplan_id$/],
       ['get_workstream', { id: randomUUID(), workplan_id: 'STATE-WP-0064' }, /exactly one of id or workplan_id/],
+      [
+        'get_workstream',
+        { id: randomUUID(), repo: 'infra' },
+        /^get_workstream: repo goes with workplan_id only; pass id alone$/,
+      ],
       ['list_progress_events', { since: 'yesterday' }, /^list_progress_events: since: must be an RFC 3339 timestamp/],
       [
         'add_progress_event',
@@ -133,6 +138,42 @@ describe('state-hub-mcp: bad input (built app over stdio, real hub)', () => {
     );
     const settled = await callTool(session.client, 'get_workstream', { workplan_id: 'STATE-WP-0064', repo: 'infra' });
     expect(settled.structuredContent).toMatchObject({ id: twin.id, repo: 'infra', tasks: [] });
+    // An id names its workstream already: a repo beside it is refused, not ignored (even the right one).
+    await expectToolError(
+      session.client,
+      'get_workstream',
+      { id: twin.id, repo: 'infra' },
+      /^get_workstream: repo goes with workplan_id only; pass id alone$/,
+    );
+  });
+
+  it('lists a workplan_id in two repos once per repo, each URI distinct and readable', async () => {
+    const { resources } = await session.client.listResources();
+    const uris = resources.map((r) => r.uri);
+    expect(new Set(uris).size).toBe(uris.length);
+    expect(uris).toEqual(
+      expect.arrayContaining([
+        'statehub://workstreams/STATE-WP-0064?repo=state-hub',
+        'statehub://workstreams/STATE-WP-0064?repo=infra',
+        'statehub://workstreams/INFRA-WP-0001',
+      ]),
+    );
+    expect(uris).not.toContain('statehub://workstreams/STATE-WP-0064');
+
+    const inInfra = await session.client.readResource({ uri: 'statehub://workstreams/STATE-WP-0064?repo=infra' });
+    expect((inInfra.contents[0] as { text: string }).text).toContain('# STATE-WP-0064 — Same id, other repo');
+    const inHub = await session.client.readResource({ uri: 'statehub://workstreams/STATE-WP-0064?repo=state-hub' });
+    expect((inHub.contents[0] as { text: string }).text).toContain('# STATE-WP-0064 — Move the sweep');
+    await expect(session.client.readResource({ uri: 'statehub://workstreams/STATE-WP-0064' })).rejects.toThrow(
+      /is in several repos \((infra, state-hub|state-hub, infra)\): read statehub:\/\/workstreams\/STATE-WP-0064\?repo=<slug>/,
+    );
+    await expect(
+      session.client.readResource({ uri: 'statehub://workstreams/STATE-WP-0064?repo=nope' }),
+    ).rejects.toThrow(/STATE-WP-0064\?repo=nope: repo 'nope' not found/);
+    await expect(
+      session.client.readResource({ uri: 'statehub://workstreams/STATE-WP-0064?repo=infra&x=1' }),
+    ).rejects.toThrow(/unknown query parameter x/);
+    await expectStillServing(session.client);
   });
 
   it('logged each failure to stderr, one line per failure', () => {

@@ -1,4 +1,4 @@
-import { allowedHosts, LOOPBACK_HOSTNAMES } from './allowed-hosts';
+import { allowedHosts, isLoopbackBind, LOOPBACK_HOSTNAMES } from './allowed-hosts';
 
 describe('allowedHosts', () => {
   it('accepts the loopback names when bound to loopback', () => {
@@ -15,5 +15,13 @@ describe('allowedHosts', () => {
 
   it('checks nothing when bound elsewhere without a list', () => {
     expect(allowedHosts({ MCP_HTTP_HOST: '0.0.0.0' })).toBeUndefined();
+  });
+
+  it('treats 127.0.0.0/8, ::1 and localhost as loopback binds, nothing else', () => {
+    for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost', 'LOCALHOST'])
+      expect(isLoopbackBind(host)).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'state-hub-mcp', '127.0.0.1.example.org', '1127.0.0.1']) {
+      expect(isLoopbackBind(host)).toBe(false);
+    }
   });
 });

@@ -14,6 +14,8 @@ export async function findWorkstreamByWorkplanId(
   hub: HubClient,
   workplanId: string,
   repo?: string,
+  /** What to do about a workplan id that several repos share (tools and resources say it differently). */
+  ambiguityHint = 'pass repo or id',
 ): Promise<WorkstreamDetailView> {
   const matches = await hub.get('/workstreams', MatchesSchema, { workplan_id: workplanId, repo, limit: 10 });
   const where = repo ? ` in repo '${repo}'` : '';
@@ -22,7 +24,7 @@ export async function findWorkstreamByWorkplanId(
   }
   if (matches.items.length > 1) {
     const repos = matches.items.map((w) => w.repo).join(', ');
-    throw new HubError('ambiguous', `workplan_id ${workplanId} is in several repos (${repos}): pass repo or id`);
+    throw new HubError('ambiguous', `workplan_id ${workplanId} is in several repos (${repos}): ${ambiguityHint}`);
   }
   return getWorkstreamDetail(hub, matches.items[0].id);
 }

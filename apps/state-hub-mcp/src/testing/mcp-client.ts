@@ -39,9 +39,10 @@ export async function connectStdio(env: Record<string, string | undefined>): Pro
   return { client, stderr: () => stderr, close: () => client.close() };
 }
 
-export async function connectHttp(url: string): Promise<Client> {
+/** Connects over Streamable HTTP, sending `headers` (e.g. Authorization) with every request. */
+export async function connectHttp(url: string, headers: Record<string, string> = {}): Promise<Client> {
   const client = new Client({ name: 'state-hub-mcp-e2e', version: '1.0.0' });
-  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
   return client;
 }
 

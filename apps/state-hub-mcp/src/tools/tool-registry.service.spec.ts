@@ -43,6 +43,17 @@ describe('ToolRegistry.call', () => {
     });
   });
 
+  it('refuses get_workstream with both id and repo instead of ignoring repo, without asking the hub', async () => {
+    const result = await registry.call('get_workstream', {
+      id: '00000000-0000-4000-8000-000000000000',
+      repo: 'state-hub',
+    });
+    expect(result).toEqual({
+      isError: true,
+      content: [{ type: 'text', text: 'get_workstream: repo goes with workplan_id only; pass id alone' }],
+    });
+  });
+
   it('treats an unknown tool as a protocol error, as the MCP spec says', async () => {
     await expect(registry.call('create_task', {})).rejects.toEqual(
       new McpError(ErrorCode.InvalidParams, "unknown tool 'create_task'; tools/list names the tools"),

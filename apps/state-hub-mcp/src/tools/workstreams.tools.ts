@@ -34,12 +34,16 @@ export const getWorkstreamTool = defineTool({
   input: z.strictObject({
     id: uuidField('workstream id').optional(),
     workplan_id: workplanIdField('workplan id, e.g. STATE-WP-0064').optional(),
-    repo: slugField('repo slug, when the workplan_id exists in several repos').optional(),
+    repo: slugField('repo slug, with workplan_id only: when the workplan_id exists in several repos').optional(),
   }),
   output: WorkstreamDetailViewSchema,
   annotations: READ_ONLY,
   async run(args, hub) {
     const { id, workplan_id, repo } = args;
+    // An id names one workstream already; a repo beside it would be silently ignored, so it is refused.
+    if (id !== undefined && workplan_id === undefined && repo !== undefined) {
+      throw new ToolInputError('repo goes with workplan_id only; pass id alone');
+    }
     let data;
     if (id !== undefined && workplan_id === undefined) data = await getWorkstreamDetail(hub, id);
     else if (workplan_id !== undefined && id === undefined)
