@@ -8,7 +8,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { closeDataSource, openDataSource } from '@state-hub/db';
 import { encodeEnvelope } from '@state-hub/envelope';
-import { ACTIVITY_EVENTS_STREAM, ensureStream, JetStreamPublisher } from '@state-hub/outbox';
+import { ACTIVITY_EVENTS_STREAM, DEFAULT_RELAY_OPTIONS, ensureStream, JetStreamPublisher } from '@state-hub/outbox';
 import { apiEventStages } from './lib/api-events';
 import { createDatabase, dropDatabase } from './lib/db';
 import { machineFacts } from './lib/machine';
