@@ -8,7 +8,13 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { closeDataSource, openDataSource } from '@state-hub/db';
 import { encodeEnvelope } from '@state-hub/envelope';
-import { ACTIVITY_EVENTS_STREAM, DEFAULT_RELAY_OPTIONS, ensureStream, JetStreamPublisher } from '@state-hub/outbox';
+import {
+  ACTIVITY_EVENTS_STREAM,
+  DEFAULT_RELAY_OPTIONS,
+  ensureStream,
+  JetStreamPublisher,
+  outboxDbFromUrl,
+} from '@state-hub/outbox';
 import { apiEventStages } from './lib/api-events';
 import { createDatabase, dropDatabase } from './lib/db';
 import { machineFacts } from './lib/machine';
@@ -109,7 +115,10 @@ async function main(outFile: string): Promise<void> {
   await publisher.start();
   for (let deadline = Date.now() + 10_000; !publisher.ready; await new Promise((r) => setTimeout(r, 50)))
     if (Date.now() > deadline) throw new Error(`relay publisher not ready: NATS is ${publisher.status}`);
-  const store = new TimedStore(db);
+  // the relay's own connection pool, as the API sets it up on a Postgres server
+  const relayDb = outboxDbFromUrl(dbUrl, quiet);
+  cleanups.push(() => relayDb.close());
+  const store = new TimedStore(relayDb);
   const ctx = { db, store, publisher, jsm, nc, stream: STREAM, dbUrl };
   await drainStage(ctx, attrs.slice(0, WARMUP), BATCH_SIZES[0]);
 

@@ -1,4 +1,5 @@
 export { appendToOutbox, OUTBOX_CHANNEL } from './lib/outbox-writer';
+export { outboxDbFromDataSource, outboxDbFromUrl, type OutboxDb } from './lib/outbox-db';
 export { OutboxStore, type ClaimedEvent, type OutboxStats } from './lib/outbox-store';
 export {
   DEFAULT_RELAY_OPTIONS,

@@ -11,6 +11,9 @@ import {
   type NatsState,
   OutboxRelay,
   type OutboxListener,
+  type OutboxDb,
+  outboxDbFromDataSource,
+  outboxDbFromUrl,
   OutboxStore,
 } from '@state-hub/outbox';
 import { DataSource } from 'typeorm';
@@ -22,6 +25,7 @@ import { MetricsService } from '../metrics/metrics.service';
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   readonly store: OutboxStore;
+  private readonly db: OutboxDb;
   private publisher?: JetStreamPublisher;
   private relay?: OutboxRelay;
   private listener?: OutboxListener;
@@ -33,7 +37,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     private readonly signal: OutboxSignal,
     private readonly metrics: MetricsService,
   ) {
-    this.store = new OutboxStore(dataSource);
+    const url = config.get('DATABASE_URL', { infer: true });
+    this.db = url ? outboxDbFromUrl(url, this.logger) : outboxDbFromDataSource(dataSource);
+    this.store = new OutboxStore(this.db);
   }
 
   /** `disabled` when NATS_URL is unset or the relay is off. */
@@ -92,5 +98,6 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     await this.relay?.stop();
     await this.listener?.close();
     await this.publisher?.close();
+    await this.db.close();
   }
 }

@@ -4,6 +4,7 @@ import { openDataSource, closeDataSource } from '@state-hub/db';
 import { createEnvelope } from '@state-hub/envelope';
 import { createTestDatabase, type TestDatabase } from '@state-hub/testing';
 import type { DataSource } from 'typeorm';
+import { outboxDbFromDataSource } from './outbox-db';
 import { OutboxStore } from './outbox-store';
 import { appendToOutbox } from './outbox-writer';
 import { retryDelayMs } from './outbox-relay';
@@ -23,7 +24,7 @@ describe('OutboxStore (real Postgres)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('statehub_outbox');
     ds = await openDataSource({ url: db.url, dataDir: 'unused', poolSize: 4 });
-    store = new OutboxStore(ds);
+    store = new OutboxStore(outboxDbFromDataSource(ds));
   });
   afterAll(async () => {
     if (ds) await closeDataSource(ds);

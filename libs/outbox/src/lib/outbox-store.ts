@@ -1,7 +1,7 @@
 // The relay's queries over event_outbox. Claims are leases: a claimed row is
 // invisible to other relays until its lease ends, and no transaction stays
 // open while we talk to NATS.
-import type { DataSource } from 'typeorm';
+import type { OutboxDb } from './outbox-db';
 
 export interface ClaimedEvent {
   id: string;
@@ -18,31 +18,12 @@ export interface OutboxStats {
   last_error: { event_id: string; message: string; at: Date; attempts: number } | null;
 }
 
-/** TypeORM answers UPDATE/DELETE … RETURNING with `[rows, count]` on Postgres, SELECT with `rows`. */
-function returned<T>(result: unknown): T[] {
-  return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
-}
-
 export class OutboxStore {
-  constructor(private readonly db: DataSource) {}
-
-  /**
-   * Runs one relay bookkeeping statement without waiting for the WAL flush.
-   * Losing such a write in a crash is harmless: a lost claim just expires, a
-   * lost mark re-publishes the row, which the stream de-duplicates by
-   * Nats-Msg-Id (and consumers key their work by event id). Not waiting keeps
-   * the relay from competing with the API's own commits for fsyncs.
-   */
-  private relaxed<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.db.transaction(async (m) => {
-      await m.query('SET LOCAL synchronous_commit TO OFF');
-      return returned<T>(await m.query(sql, params));
-    });
-  }
+  constructor(private readonly db: OutboxDb) {}
 
   /** Takes up to `limit` due rows, oldest first; rows locked or leased by another relay are skipped. */
   async claim(limit: number, leaseMs: number): Promise<ClaimedEvent[]> {
-    return this.relaxed<ClaimedEvent>(
+    return this.db.query<ClaimedEvent>(
       // UPDATE … RETURNING gives rows in no particular order: re-sort so a batch goes out in commit order.
       `WITH claimed AS (
          UPDATE event_outbox o
@@ -63,7 +44,7 @@ export class OutboxStore {
 
   async markPublished(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.relaxed(
+    await this.db.query(
       `UPDATE event_outbox
           SET published_at = now(), claimed_until = NULL, last_attempt_at = now(), attempts = attempts + 1
         WHERE id = ANY($1::uuid[])`,
@@ -72,7 +53,7 @@ export class OutboxStore {
   }
 
   async markFailed(id: string, error: string, retryInMs: number): Promise<void> {
-    await this.relaxed(
+    await this.db.query(
       `UPDATE event_outbox
           SET attempts = attempts + 1, last_error = $2, last_attempt_at = now(), claimed_until = NULL,
               next_attempt_at = now() + make_interval(secs => $3::double precision / 1000)
@@ -83,33 +64,33 @@ export class OutboxStore {
 
   /** Deletes published rows older than the retention; bounded per call. */
   async prunePublished(retentionMs: number, limit = 5000): Promise<number> {
-    const rows: { id: string }[] = await this.db
-      .query(
-        `DELETE FROM event_outbox WHERE id IN (
+    const rows = await this.db.query<{ id: string }>(
+      `DELETE FROM event_outbox WHERE id IN (
          SELECT id FROM event_outbox
           WHERE published_at IS NOT NULL
             AND published_at < now() - make_interval(secs => $1::double precision / 1000)
           LIMIT $2)
        RETURNING id`,
-        [retentionMs, limit],
-      )
-      .then(returned<{ id: string }>);
+      [retentionMs, limit],
+    );
     return rows.length;
   }
 
   async pendingCount(): Promise<number> {
-    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM event_outbox WHERE published_at IS NULL`);
+    const [row] = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM event_outbox WHERE published_at IS NULL`,
+    );
     return row.n;
   }
 
   async stats(): Promise<OutboxStats> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<{ pending: number; oldest: number | null; published_last_hour: number }>(
       `SELECT
          (SELECT count(*)::int FROM event_outbox WHERE published_at IS NULL) AS pending,
          (SELECT extract(epoch FROM now() - min(created_at))::float8 FROM event_outbox WHERE published_at IS NULL) AS oldest,
          (SELECT count(*)::int FROM event_outbox WHERE published_at > now() - interval '1 hour') AS published_last_hour`,
     );
-    const [err] = await this.db.query(
+    const [err] = await this.db.query<{ id: string; last_error: string; last_attempt_at: Date; attempts: number }>(
       `SELECT id, last_error, last_attempt_at, attempts FROM event_outbox
         WHERE last_error IS NOT NULL AND published_at IS NULL
         ORDER BY last_attempt_at DESC LIMIT 1`,
