@@ -37,6 +37,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
       .addSecurityRequirements('bearer')
       .build(),
   );
+  // Reads are open: only write operations carry the bearer requirement.
+  for (const item of Object.values(document.paths)) if (item.get) item.get.security = [];
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
   if (!config.get('STATE_HUB_API_TOKEN', { infer: true })) {

@@ -37,6 +37,10 @@ describe('OpenAPI (real Postgres)', () => {
         '/workstreams/{id}',
       ].sort(),
     );
+    // writes need the bearer token (document-wide), reads are open
+    expect(doc.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/repos'].get.security).toEqual([]);
+    expect(doc.paths['/repos'].post.security).toBeUndefined();
     const register = doc.components.schemas.RegisterRepoDto;
     expect(register.required).toEqual(expect.arrayContaining(['slug', 'name', 'domain']));
     expect(doc.components.schemas.TaskView.properties.priority.enum).toEqual(['critical', 'high', 'medium', 'low']);

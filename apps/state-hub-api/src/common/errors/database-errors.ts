@@ -17,6 +17,10 @@ const UNAVAILABLE_CODES = new Set([
   '08004',
   '08006',
   '53300', // too_many_connections
+  '40P01', // deadlock_detected: retryable
+  '40001', // serialization_failure: retryable
+  '55P03', // lock_not_available
+  '57014', // query_canceled (statement timeout)
 ]);
 
 const UNAVAILABLE_MESSAGES = [

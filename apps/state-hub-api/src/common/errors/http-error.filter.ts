@@ -84,14 +84,10 @@ export class HttpErrorFilter implements ExceptionFilter {
         return {
           status_code: 409,
           error: 'conflict',
-          message: `already exists (${db.detail ?? db.constraint ?? 'unique constraint'})`,
+          message: 'conflicts with an existing record (a unique key is taken)',
         };
       case 'foreign_key':
-        return {
-          status_code: 422,
-          error: 'unprocessable',
-          message: `refers to something that does not exist (${db.detail ?? db.constraint ?? 'foreign key'})`,
-        };
+        return { status_code: 422, error: 'unprocessable', message: 'refers to something that does not exist' };
       case 'bad_value':
         return { status_code: 400, error: 'bad_request', message: 'a value has the wrong format or is too long' };
     }
