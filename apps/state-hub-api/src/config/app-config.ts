@@ -1,36 +1,16 @@
 // The API's one typed, validated configuration object. Nothing else reads
 // process.env: a bad value stops the app at start with the variable's name.
-import { applyDecorators } from '@nestjs/common';
-import { plainToInstance, Transform } from 'class-transformer';
 import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
-const toInt = ({ value }: { value: unknown }) =>
-  value === '' || value === undefined ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
-
-/** An optional integer variable within [min, max]; the message names the variable and its range. */
-function IntSetting(name: string, min: number, max: number): PropertyDecorator {
-  const message = `${name} must be an integer between ${min} and ${max}`;
-  return applyDecorators(
-    IsOptional(),
-    Transform(toInt),
-    IsInt({ message }),
-    Min(min, { message }),
-    Max(max, { message }),
-  );
-}
+  ConfigError,
+  emptyToUndefined,
+  IntSetting,
+  type LogLevelName,
+  LogLevelSetting,
+  TokenSetting,
+  validateEnvironment,
+} from '@state-hub/config';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
 
 export class AppConfig {
   @IntSetting('PORT', 1, 65535)
@@ -50,16 +30,11 @@ export class AppConfig {
   @MinLength(1, { message: 'STATE_HUB_DATA_DIR must not be empty' })
   STATE_HUB_DATA_DIR = '.state-hub';
 
-  @IsOptional()
-  @Transform(emptyToUndefined)
-  @IsString()
-  @MinLength(16, { message: 'STATE_HUB_API_TOKEN must be at least 16 characters' })
-  @MaxLength(512, { message: 'STATE_HUB_API_TOKEN must be at most 512 characters' })
+  @TokenSetting('STATE_HUB_API_TOKEN')
   STATE_HUB_API_TOKEN?: string;
 
-  @IsOptional()
-  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
-  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+  @LogLevelSetting()
+  LOG_LEVEL: LogLevelName = 'info';
 
   @IsOptional()
   @Matches(/^\d+(b|kb|mb)$/i, { message: "BODY_LIMIT must be a size such as '512kb' or '1mb'" })
@@ -96,20 +71,9 @@ export class AppConfig {
   NATS_PUBLISH_TIMEOUT_MS = 5000;
 }
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
 /** Validates raw environment values; throws a ConfigError naming every bad variable. */
 export function validateConfig(raw: Record<string, unknown>): AppConfig {
-  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
-  const errors = validateSync(config, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => {
-      const shown = /TOKEN|_URL/.test(e.property) ? '(hidden)' : JSON.stringify(e.value);
-      return `  ${Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`} (got ${shown})`;
-    });
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  return config;
+  return validateEnvironment(AppConfig, raw);
 }
+
+export { ConfigError };

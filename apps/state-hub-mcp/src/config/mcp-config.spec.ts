@@ -33,7 +33,7 @@ describe('validateConfig', () => {
   });
 
   it.each([
-    ['STATE_HUB_URL', 'ftp://hub', /STATE_HUB_URL must be an http:\/\/ or https:\/\/ URL.* \(got "ftp:\/\/hub"\)/],
+    ['STATE_HUB_URL', 'ftp://hub', /STATE_HUB_URL must be an http:\/\/ or https:\/\/ URL.* \(got \(hidden\)\)/],
     ['STATE_HUB_URL', 'localhost:3000', /STATE_HUB_URL must be an http/],
     ['STATE_HUB_URL', 'http://hub:3000/?x=1', /STATE_HUB_URL must be an http/],
     ['STATE_HUB_API_TOKEN', 'short', /STATE_HUB_API_TOKEN must be at least 16 characters \(got \(hidden\)\)/],

@@ -1,0 +1,48 @@
+// Building blocks for each app's one validated configuration class: every
+// decorator's message names the variable, so a bad value stops the app with a
+// line the operator can act on.
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/** An empty variable (`FOO=`) counts as unset. */
+export const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Digits become a number; anything else is left for the validator to refuse. */
+export const toInt = ({ value }: { value: unknown }) =>
+  value === '' || value === undefined ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+
+/** An optional integer variable within [min, max]. */
+export function IntSetting(name: string, min: number, max: number): PropertyDecorator {
+  const message = `${name} must be an integer between ${min} and ${max}`;
+  return applyDecorators(
+    IsOptional(),
+    Transform(toInt),
+    IsInt({ message }),
+    Min(min, { message }),
+    Max(max, { message }),
+  );
+}
+
+/** An optional secret: 16–512 characters without whitespace (it travels as `Bearer <token>`). */
+export function TokenSetting(name: string): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    Transform(emptyToUndefined),
+    IsString(),
+    MinLength(16, { message: `${name} must be at least 16 characters` }),
+    MaxLength(512, { message: `${name} must be at most 512 characters` }),
+    Matches(/^\S+$/, { message: `${name} must not contain whitespace` }),
+  );
+}
+
+/** An optional `LOG_LEVEL`-style variable. */
+export function LogLevelSetting(name = 'LOG_LEVEL'): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    IsIn(LOG_LEVELS, { message: `${name} must be one of ${LOG_LEVELS.join(', ')}` }),
+  );
+}
