@@ -1,10 +1,9 @@
+import { assignRequestId, HttpErrorFilter } from '@state-hub/nest-http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { BearerTokenGuard } from '../common/auth/bearer-token.guard';
-import { HttpErrorFilter } from '../common/errors/http-error.filter';
-import { assignRequestId } from '../common/http/request-id';
 import { type AppConfig, validateConfig } from '../config/app-config';
 import { DatabaseModule } from '../database/database.module';
 import { DecisionsModule } from '../decisions/decisions.module';

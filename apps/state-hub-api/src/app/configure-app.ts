@@ -1,11 +1,10 @@
 // Everything main.ts and the e2e tests both need, so tests run the real setup.
+import { requestIdMiddleware, validationErrorFactory } from '@state-hub/nest-http';
 import { type INestApplication, Logger as NestLogger, ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { requestIdMiddleware } from '../common/http/request-id';
-import { validationErrorFactory } from '../common/errors/validation-error.factory';
 import type { AppConfig } from '../config/app-config';
 import { APP_VERSION } from '../version';
 

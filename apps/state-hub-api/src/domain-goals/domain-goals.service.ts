@@ -1,9 +1,9 @@
+import { ConflictError, NotFoundError } from '@state-hub/nest-http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainGoalEntity, type GoalStatus } from '@state-hub/db';
 import { SUBJECTS } from '@state-hub/subjects';
 import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import { findDomainBySlug } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
 import { StateChangeRunner } from '../database/state-change.runner';

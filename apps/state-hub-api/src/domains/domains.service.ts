@@ -1,8 +1,8 @@
+import { ConflictError } from '@state-hub/nest-http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainEntity } from '@state-hub/db';
 import { DataSource } from 'typeorm';
-import { ConflictError } from '../common/errors/domain-errors';
 import { findDomainBySlug } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
 import type { PageQueryDto } from '../common/pagination/page-query.dto';

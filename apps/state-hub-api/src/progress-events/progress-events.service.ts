@@ -1,8 +1,8 @@
+import { NotFoundError, UnprocessableError } from '@state-hub/nest-http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProgressEventEntity } from '@state-hub/db';
 import { DataSource } from 'typeorm';
-import { NotFoundError, UnprocessableError } from '../common/errors/domain-errors';
 import { findRepoBySlug, findTaskById, findWorkstreamById } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
 import { StateChangeRunner } from '../database/state-change.runner';

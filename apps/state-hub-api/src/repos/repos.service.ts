@@ -1,8 +1,8 @@
+import { ConflictError, NotFoundError } from '@state-hub/nest-http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RepoEntity } from '@state-hub/db';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
 import { StateChangeRunner } from '../database/state-change.runner';

@@ -1,3 +1,4 @@
+import { ConflictError, InvalidTransitionError, NotFoundError } from '@state-hub/nest-http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -8,7 +9,6 @@ import {
   WorkstreamEntity,
 } from '@state-hub/db';
 import { DataSource } from 'typeorm';
-import { ConflictError, InvalidTransitionError, NotFoundError } from '../common/errors/domain-errors';
 import { findRepoBySlug, findTaskById, findWorkstreamById } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
 import { StateChangeRunner } from '../database/state-change.runner';

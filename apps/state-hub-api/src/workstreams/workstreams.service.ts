@@ -1,3 +1,4 @@
+import { ConflictError, InvalidTransitionError, NotFoundError } from '@state-hub/nest-http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -9,7 +10,6 @@ import {
 } from '@state-hub/db';
 import { SUBJECTS } from '@state-hub/subjects';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import { ConflictError, InvalidTransitionError, NotFoundError } from '../common/errors/domain-errors';
 import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
 import { StateChangeRunner } from '../database/state-change.runner';

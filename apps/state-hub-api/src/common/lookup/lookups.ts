@@ -1,8 +1,8 @@
 // Resolve the natural keys clients send (slugs, ids) to rows, with an error
 // that names the field when nothing matches.
+import { NotFoundError, UnprocessableError } from '@state-hub/nest-http';
 import { DomainEntity, RepoEntity, TaskEntity, WorkstreamEntity } from '@state-hub/db';
 import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
-import { NotFoundError, UnprocessableError } from '../errors/domain-errors';
 
 /** Where the key came from: the path/query (404) or the body (422). */
 export type KeySource = 'path' | 'body';

@@ -42,3 +42,9 @@ export class UnprocessableError extends DomainError {
   readonly status = 422;
   readonly code = 'unprocessable';
 }
+
+/** A request value that is well-formed but not acceptable here (e.g. a bad filter combination). */
+export class BadRequestError extends DomainError {
+  readonly status = 400;
+  readonly code = 'bad_request';
+}

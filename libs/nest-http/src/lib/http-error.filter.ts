@@ -2,6 +2,7 @@
 // message that names the field or reason, and the request id. Stacks and SQL
 // go to the log, never to the client.
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type Observable, throwError } from 'rxjs';
 import type { Request, Response } from 'express';
 import { classifyDatabaseError } from './database-errors';
 import { DomainError } from './domain-errors';
@@ -41,7 +42,10 @@ interface BodyParserError {
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> | undefined {
+    // Message handlers (a hybrid app's microservice side) share global filters: hand their errors
+    // on unchanged, so the transport can tell a transient failure from a poison message.
+    if (host.getType() !== 'http') return throwError(() => exception);
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
@@ -53,8 +57,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         `${req.method} ${req.originalUrl} failed: ${body.message}`,
       );
     }
-    if (res.headersSent) return;
-    res.status(body.status_code).json(body);
+    if (!res.headersSent) res.status(body.status_code).json(body);
+    return undefined;
   }
 
   private toBody(exception: unknown, req: Request): ErrorBody {

@@ -1,0 +1,62 @@
+import { assignRequestId, HttpErrorFilter } from '@state-hub/nest-http';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { type AppConfig, type ConfigOverrides, definitionEnvironment, validateConfig } from '../config/app-config';
+import { DEFINITION_ENV } from '../config/definition-env';
+import { CronModule } from '../cron/cron.module';
+import { DatabaseModule } from '../database/database.module';
+import { DefinitionsModule } from '../definitions/definitions.module';
+import { EventsModule } from '../events/events.module';
+import { HealthModule } from '../health/health.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { NatsModule } from '../nats/nats.module';
+import { RunsModule } from '../runs/runs.module';
+
+const FEATURE_IMPORTS = [
+  LoggerModule.forRootAsync({
+    inject: [ConfigService],
+    useFactory: (config: ConfigService<AppConfig, true>) => ({
+      pinoHttp: {
+        level: config.get('LOG_LEVEL', { infer: true }),
+        genReqId: assignRequestId,
+        customProps: () => ({ service: 'event-consumer', replica: config.get('REPLICA_ID', { infer: true }) }),
+        autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+      },
+    }),
+  }),
+  DatabaseModule,
+  NatsModule,
+  MetricsModule,
+  DefinitionsModule,
+  RunsModule,
+  EventsModule,
+  CronModule,
+  HealthModule,
+];
+
+@Module({})
+export class AppModule {
+  static forRoot(overrides: ConfigOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          cache: true,
+          // with explicit overrides (tests) a stray .env file in the working directory is not read
+          ignoreEnvFile: Object.keys(overrides).length > 0,
+          validate: (raw) => validateConfig({ ...raw, ...overrides }),
+        }),
+        ...FEATURE_IMPORTS,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: DEFINITION_ENV, useValue: definitionEnvironment(overrides) },
+      ],
+      exports: [DEFINITION_ENV],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+// Everything main.ts and the e2e tests both need, so tests run the real setup:
+// HTTP pipes and the JetStream microservice that feeds the event handler.
+import { requestIdMiddleware, validationErrorFactory } from '@state-hub/nest-http';
+import { ValidationPipe } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { JetStreamServer } from '@state-hub/jetstream-transport';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config';
+import { TransportRegistry } from '../nats/transport-registry';
+
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestIdMiddleware);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      exceptionFactory: validationErrorFactory,
+    }),
+  );
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** Connects the durable JetStream consumer; call before `startAllMicroservices()`. */
+export function connectEventConsumer(app: NestExpressApplication): JetStreamServer {
+  const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
+  const server = new JetStreamServer({
+    servers: config.get('NATS_URL', { infer: true }),
+    stream: config.get('NATS_STREAM', { infer: true }),
+    durable: config.get('ENGINE_DURABLE', { infer: true }),
+  });
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+  app.get(TransportRegistry).set(server);
+  return server;
+}

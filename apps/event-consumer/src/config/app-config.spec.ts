@@ -1,0 +1,34 @@
+import { ConfigError, validateConfig } from './app-config';
+
+describe('validateConfig', () => {
+  it('fills the documented defaults', () => {
+    const config = validateConfig({});
+    expect(config).toMatchObject({
+      NATS_URL: 'nats://127.0.0.1:4222',
+      NATS_STREAM: 'ACTIVITY_EVENTS',
+      ENGINE_DURABLE: 'activity-engine',
+      ENGINE_DATA_DIR: '.activity-engine',
+      ACTIVITY_DEFINITIONS_DIR: 'activity-definitions',
+      PORT: 3001,
+      HOST: '127.0.0.1',
+      SHELL_OUTPUT_LIMIT_BYTES: 16384,
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.REPLICA_ID).toMatch(/-\d+$/);
+  });
+
+  it('names every bad variable', () => {
+    expect(() => validateConfig({ PORT: 'x', DATABASE_URL: 'mysql://a', SHELL_OUTPUT_LIMIT_BYTES: '1' })).toThrow(
+      ConfigError,
+    );
+    try {
+      validateConfig({ PORT: 'x', DATABASE_URL: 'mysql://a', ENGINE_DURABLE: 'a b' });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('PORT must be an integer');
+      expect(message).toContain('DATABASE_URL must be a postgres://');
+      expect(message).toContain('ENGINE_DURABLE must be');
+      expect(message).not.toContain('mysql'); // URLs may carry passwords
+    }
+  });
+});

@@ -1,0 +1,87 @@
+// The engine's one typed, validated configuration object. Nothing else reads
+// process.env: a bad value stops the engine at start with the variable's name.
+import { hostname } from 'node:os';
+import { applyDecorators } from '@nestjs/common';
+import {
+  ConfigError,
+  emptyToUndefined,
+  IntSetting,
+  type LogLevelName,
+  LogLevelSetting,
+  validateEnvironment,
+} from '@state-hub/config';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
+
+/** A non-empty string variable with a default; the message names the variable. */
+function NameSetting(name: string, pattern: RegExp, what: string): PropertyDecorator {
+  return applyDecorators(IsOptional(), Matches(pattern, { message: `${name} must be ${what}` }));
+}
+
+export class AppConfig {
+  @IsOptional()
+  @Matches(/^(nats|tls|wss?):\/\/[^\s,]+(,(nats|tls|wss?):\/\/[^\s,]+)*$/, {
+    message: 'NATS_URL must be one or more nats:// (or tls://) URLs, comma separated',
+  })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  @NameSetting('NATS_STREAM', /^[A-Za-z0-9_-]{1,64}$/, 'a stream name (letters, digits, - and _)')
+  NATS_STREAM = 'ACTIVITY_EVENTS';
+
+  @NameSetting('ENGINE_DURABLE', /^[A-Za-z0-9_-]{1,64}$/, 'a consumer name (letters, digits, - and _)')
+  ENGINE_DURABLE = 'activity-engine';
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'ENGINE_DATA_DIR must not be empty' })
+  ENGINE_DATA_DIR = '.activity-engine';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'ACTIVITY_DEFINITIONS_DIR must not be empty' })
+  ACTIVITY_DEFINITIONS_DIR = 'activity-definitions';
+
+  @IntSetting('PORT', 0, 65535)
+  PORT = 3001;
+
+  @IsOptional()
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @NameSetting('REPLICA_ID', /^\S{1,200}$/, 'at most 200 characters without spaces')
+  REPLICA_ID = `${hostname()}-${process.pid}`;
+
+  @LogLevelSetting()
+  LOG_LEVEL: LogLevelName = 'info';
+
+  @IntSetting('SHELL_OUTPUT_LIMIT_BYTES', 256, 1048576)
+  SHELL_OUTPUT_LIMIT_BYTES = 16384;
+
+  /** The only variable shell instructions inherit from the engine: its secrets stay out of scripts. */
+  @IsOptional()
+  @IsString()
+  PATH = '/usr/local/bin:/usr/bin:/bin';
+
+  @IntSetting('RUN_SWEEP_INTERVAL_MS', 100, 3600000)
+  RUN_SWEEP_INTERVAL_MS = 60000;
+}
+
+/** Validates raw environment values; throws a ConfigError naming every bad variable. */
+export function validateConfig(raw: Record<string, unknown>): AppConfig {
+  return validateEnvironment(AppConfig, raw);
+}
+
+export { ConfigError };
+
+/** Values that win over the environment (tests use this; main passes none). */
+export type ConfigOverrides = Partial<Record<string, string | undefined>>;
+
+/** What `${VAR}` in definition files is read from: the engine's environment plus overrides. */
+export function definitionEnvironment(overrides: ConfigOverrides): Record<string, string | undefined> {
+  return { ...process.env, ...overrides };
+}

@@ -1,0 +1,39 @@
+// Every event on the stream: run each active definition whose event trigger
+// matches. Resolving (after every run is recorded) is what lets the transport ack.
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { matchesEvent } from '@state-hub/activity-definitions';
+import type { EventEnvelope } from '@state-hub/envelope';
+import { type JetStreamContext, TransientError } from '@state-hub/jetstream-transport';
+import { DefinitionsService } from '../definitions/definitions.service';
+import { MetricsService } from '../metrics/metrics.service';
+import { RunExecutor } from '../runs/run-executor.service';
+
+@Controller()
+export class EventsController {
+  private readonly logger = new Logger('Events');
+
+  constructor(
+    private readonly definitions: DefinitionsService,
+    private readonly executor: RunExecutor,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  @EventPattern<string>('org.>')
+  async onEvent(@Payload() event: EventEnvelope, @Ctx() ctx: JetStreamContext): Promise<void> {
+    this.metrics.eventsConsumed.inc();
+    const matching = this.definitions.active().filter((definition) => matchesEvent(definition, event));
+    const heartbeat = () => ctx.working();
+    const results = await Promise.allSettled(
+      matching.map((definition) => this.executor.run(definition, { kind: 'event', key: event.id, event }, heartbeat)),
+    );
+    const failed = results.flatMap((r, i) =>
+      r.status === 'rejected' ? [`${matching[i].id}: ${String(r.reason)}`] : [],
+    );
+    if (failed.length > 0) {
+      // A run that could not be recorded (database down): redeliver; runs already recorded are skipped then.
+      this.logger.error(`event ${event.id} (${event.type}, delivery ${ctx.deliveryCount}): ${failed.join('; ')}`);
+      throw new TransientError(`recording runs failed for ${failed.length} definition(s)`);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import type { LoadedDefinition } from '@state-hub/activity-definitions';
+import type { Heartbeat } from '../run-trigger';
+
+/** One attempt of an instruction. `timedOut` marks a failure by timeout (status timed_out). */
+export interface InstructionOutcome {
+  ok: boolean;
+  timedOut?: boolean;
+  result: Record<string, unknown>;
+  error?: string;
+}
+
+/** What every instruction runner gets: the template data and the run's identity. */
+export interface InstructionInput {
+  definition: LoadedDefinition;
+  runId: string;
+  /** `{ event, run: { id }, ...bindings }` for renderTemplate. */
+  data: Record<string, unknown>;
+  heartbeat: Heartbeat;
+}

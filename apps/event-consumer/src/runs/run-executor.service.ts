@@ -1,0 +1,133 @@
+// Runs one definition for one trigger: claim the run row, fetch the context,
+// evaluate the rule, carry out the instruction, record the outcome.
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { evaluateRule, type LoadedDefinition } from '@state-hub/activity-definitions';
+import type { ActivityRunEntity } from '@state-hub/db';
+import type { AppConfig } from '../config/app-config';
+import { MetricsService } from '../metrics/metrics.service';
+import { EventPublisher } from '../nats/event-publisher.service';
+import { fetchContext } from './context-fetcher';
+import {
+  attemptTimeoutMs,
+  backoffMs,
+  dispatchInstruction,
+  type DispatchDeps,
+  maxAttempts,
+} from './instruction-dispatcher';
+import { type RunFinish, RunRecorder } from './run-recorder';
+import type { Heartbeat, RunTrigger } from './run-trigger';
+
+/** Slack on top of the instruction's own time budget before a `running` row counts as abandoned. */
+const DEADLINE_MARGIN_MS = 60_000;
+
+@Injectable()
+export class RunExecutor {
+  private readonly logger = new Logger('Runs');
+  private readonly deps: DispatchDeps;
+
+  constructor(
+    private readonly recorder: RunRecorder,
+    private readonly metrics: MetricsService,
+    publisher: EventPublisher,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.deps = {
+      publisher,
+      shell: {
+        outputLimitBytes: config.get('SHELL_OUTPUT_LIMIT_BYTES', { infer: true }),
+        path: config.get('PATH', { infer: true }),
+      },
+    };
+  }
+
+  /** Claims the run; undefined when the trigger already has one (redelivery, another replica). */
+  claim(definition: LoadedDefinition, trigger: RunTrigger): Promise<ActivityRunEntity | undefined> {
+    return this.recorder.claim(definition, trigger, new Date(Date.now() + budgetMs(definition)));
+  }
+
+  /** Claims and carries out the run; resolves once the outcome is recorded. */
+  async run(
+    definition: LoadedDefinition,
+    trigger: RunTrigger,
+    heartbeat: Heartbeat = noop,
+  ): Promise<ActivityRunEntity | undefined> {
+    const run = await this.claim(definition, trigger);
+    if (!run) {
+      this.logger.log(`${definition.id}: ${trigger.key} already has a run; not running it again`);
+      return undefined;
+    }
+    return this.carryOut(definition, run, trigger, heartbeat);
+  }
+
+  async carryOut(
+    definition: LoadedDefinition,
+    run: ActivityRunEntity,
+    trigger: RunTrigger,
+    heartbeat: Heartbeat = noop,
+  ): Promise<ActivityRunEntity> {
+    const finish = await this.decide(definition, run, trigger, heartbeat).catch((error: unknown): RunFinish => ({
+      status: 'failed',
+      error: error instanceof Error ? error.message : String(error),
+    }));
+    const recorded = await this.recorder.finish(run, finish);
+    this.metrics.runsFinished.inc({ status: finish.status });
+    this.log(definition, recorded);
+    return recorded;
+  }
+
+  private async decide(
+    definition: LoadedDefinition,
+    run: ActivityRunEntity,
+    trigger: RunTrigger,
+    heartbeat: Heartbeat,
+  ): Promise<RunFinish> {
+    const bindings = await fetchContext(definition.definition.context ?? []);
+    const event = trigger.event ? { ...trigger.event } : null;
+    const outcome = evaluateRule(definition.rule, { event, bindings, now: new Date() });
+    const rule = {
+      passed: outcome.passed,
+      checks: outcome.checks,
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
+    };
+    if (!outcome.passed) {
+      this.metrics.ruleSkips.inc();
+      return { status: 'skipped', skip_reason: outcome.reason ?? 'rule declined', context: bindings, rule };
+    }
+    const data = { ...bindings, event, run: { id: run.id } };
+    const result = await dispatchInstruction(
+      definition.definition.instruction,
+      { definition, runId: run.id, data, heartbeat },
+      this.deps,
+    );
+    const status = result.ok ? 'succeeded' : result.timedOut ? 'timed_out' : 'failed';
+    return {
+      status,
+      context: bindings,
+      rule,
+      result: { ...result.result, attempts: result.attempts },
+      error: result.error ?? null,
+    };
+  }
+
+  private log(definition: LoadedDefinition, run: ActivityRunEntity): void {
+    const line = `${definition.id} run ${run.id} (${run.trigger_key}) ${run.status}${run.error ? `: ${run.error}` : run.skip_reason ? `: ${run.skip_reason}` : ''}`;
+    if (run.status === 'succeeded' || run.status === 'skipped') return this.logger.log(line);
+    // log_and_continue is for warn-only jobs; fail and (exhausted) retry are for alerting.
+    if (definition.definition.instruction.on_failure === 'log_and_continue') this.logger.warn(line);
+    else this.logger.error(line);
+  }
+}
+
+function budgetMs(definition: LoadedDefinition): number {
+  const instruction = definition.definition.instruction;
+  const context = (definition.definition.context ?? []).reduce((sum, source) => sum + source.timeout_seconds * 1000, 0);
+  const attempts = maxAttempts(instruction);
+  return (
+    context + attempts * attemptTimeoutMs(instruction) + (attempts - 1) * backoffMs(instruction) + DEADLINE_MARGIN_MS
+  );
+}
+
+function noop(): void {
+  // no transport to keep informed (cron and manual runs)
+}

@@ -1,0 +1,12 @@
+import type { EventEnvelope } from '@state-hub/envelope';
+import type { TriggerKind } from '@state-hub/db';
+
+/** What started a run; `key` is unique per definition (event id, `cron:<slot>`, `manual:<uuid>`). */
+export interface RunTrigger {
+  kind: TriggerKind;
+  key: string;
+  event?: EventEnvelope;
+}
+
+/** Lets a long run tell the JetStream server it is still busy (restarts the ack wait). */
+export type Heartbeat = () => void;

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { RunExecutor } from './run-executor.service';
+import { RunRecorder } from './run-recorder';
+import { RunSweeper } from './run-sweeper.service';
+import { RunsQueryService } from './runs-query.service';
+import { RunsController } from './runs.controller';
+
+@Module({
+  controllers: [RunsController],
+  providers: [RunExecutor, RunRecorder, RunSweeper, RunsQueryService],
+  exports: [RunExecutor, RunRecorder],
+})
+export class RunsModule {}

@@ -1,0 +1,35 @@
+// Publishes test events onto the stream the engine consumes, with an explicit
+// Nats-Msg-Id so a test can send "the same event again" past the duplicate window.
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { createEnvelope, encodeEnvelope, type EventEnvelope } from '@state-hub/envelope';
+
+export class EventSource {
+  private constructor(private readonly nc: NatsConnection) {}
+
+  static async connect(url: string): Promise<EventSource> {
+    return new EventSource(await connect({ servers: url }));
+  }
+
+  envelope(type: string, attributes: Record<string, unknown>): EventEnvelope {
+    return createEnvelope({ type, publisher: 'test', attributes });
+  }
+
+  async publish(envelope: EventEnvelope, msgId = envelope.id): Promise<void> {
+    await jetstream(this.nc).publish(envelope.type, encodeEnvelope(envelope), { msgID: msgId });
+  }
+
+  /** Publishes bytes that are not an envelope, as a broken producer would. */
+  async publishRaw(subject: string, payload: string): Promise<void> {
+    await jetstream(this.nc).publish(subject, new TextEncoder().encode(payload));
+  }
+
+  async pending(stream: string, durable: string): Promise<number> {
+    const info = await (await jetstreamManager(this.nc)).consumers.info(stream, durable);
+    return info.num_ack_pending + info.num_pending;
+  }
+
+  close(): Promise<void> {
+    return this.nc.close();
+  }
+}

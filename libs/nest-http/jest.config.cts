@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'nest-http',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/nest-http',
+};
