@@ -40,3 +40,4 @@ export type {
   DefinitionDirectoryOptions,
 } from './lib/directory/definition-status';
 export { lintDefinitions, type LintReport, type LintOptions } from './lib/lint/lint-definitions';
+export { fetchContext, fetchContextSource, describeFetchError } from './lib/context/fetch-context';

@@ -2,12 +2,12 @@
 // evaluate the rule, carry out the instruction, record the outcome.
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { evaluateRule, type LoadedDefinition } from '@state-hub/activity-definitions';
+import { evaluateRule, fetchContext, type LoadedDefinition } from '@state-hub/activity-definitions';
 import type { ActivityRunEntity } from '@state-hub/db';
 import type { AppConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
 import { EventPublisher } from '../nats/event-publisher.service';
-import { fetchContext } from './context-fetcher';
+
 import {
   attemptTimeoutMs,
   backoffMs,

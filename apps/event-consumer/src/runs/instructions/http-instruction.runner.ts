@@ -1,7 +1,7 @@
 // The `http` instruction: one request with the run id as Idempotency-Key, so a
 // retried attempt is recognisable as the same run by the receiver.
 import { type HttpInstruction, renderTemplate } from '@state-hub/activity-definitions';
-import { describeFetchError } from '../context-fetcher';
+import { describeFetchError } from '@state-hub/activity-definitions';
 import type { InstructionInput, InstructionOutcome } from './instruction-outcome';
 
 const BODY_TAIL_BYTES = 4096;

@@ -1,14 +1,14 @@
-// Fetches a definition's context sources in order. A failing source never
+// Fetches a definition's context sources in order (the engine, and the dry run with --fetch-context). A failing source never
 // throws: it binds `{ error, status? }` and the rule decides what that means.
-import type { ContextSource } from '@state-hub/activity-definitions';
+import type { ContextSource } from '../schema/context-schema';
 
 export async function fetchContext(sources: readonly ContextSource[]): Promise<Record<string, unknown>> {
   const bindings: Record<string, unknown> = {};
-  for (const source of sources) bindings[source.bind] = await fetchSource(source);
+  for (const source of sources) bindings[source.bind] = await fetchContextSource(source);
   return bindings;
 }
 
-async function fetchSource(source: ContextSource): Promise<unknown> {
+export async function fetchContextSource(source: ContextSource): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(source.url, {
