@@ -1,6 +1,6 @@
 // Publishes test events onto the stream the engine consumes, with an explicit
 // Nats-Msg-Id so a test can send "the same event again" past the duplicate window.
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { type ConsumerInfo, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createEnvelope, encodeEnvelope, type EventEnvelope } from '@state-hub/envelope';
 
@@ -27,6 +27,11 @@ export class EventSource {
   async pending(stream: string, durable: string): Promise<number> {
     const info = await (await jetstreamManager(this.nc)).consumers.info(stream, durable);
     return info.num_ack_pending + info.num_pending;
+  }
+
+  /** The durable consumer as the server holds it (delivered and ack floor sequences, pending counts). */
+  async consumer(stream: string, durable: string): Promise<ConsumerInfo> {
+    return (await jetstreamManager(this.nc)).consumers.info(stream, durable);
   }
 
   close(): Promise<void> {

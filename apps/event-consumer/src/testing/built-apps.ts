@@ -1,0 +1,95 @@
+// The built apps (dist/apps/*/main.js) as child processes, for the whole-path
+// e2e spec: the real state hub publishing real events, and the real engine.
+import { freePort, type NodeService, startNodeService } from '@state-hub/testing';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunBody } from './engine-fixture';
+
+export const WORKSPACE_ROOT = join(__dirname, '../../../..');
+export const HUB_MAIN = join(WORKSPACE_ROOT, 'dist/apps/state-hub-api/main.js');
+export const ENGINE_MAIN = join(WORKSPACE_ROOT, 'dist/apps/event-consumer/main.js');
+
+export interface BuiltApp {
+  url: string;
+  service: NodeService;
+  /** JSON request against the app; throws on a status other than `expect` (default 2xx). */
+  json<T = unknown>(method: string, path: string, body?: unknown, expect?: number): Promise<T>;
+  stop(): Promise<void>;
+}
+
+function requireBuilt(script: string, project: string): void {
+  if (!existsSync(script)) throw new Error(`${script} is missing: run \`npx nx build ${project}\` first`);
+}
+
+async function startBuilt(script: string, env: Record<string, string>, healthPath: string): Promise<BuiltApp> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const service = await startNodeService({
+    script,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    healthUrl: `${url}${healthPath}`,
+    cwd: WORKSPACE_ROOT,
+  });
+  return {
+    url,
+    service,
+    async json<T>(method: string, path: string, body?: unknown, expect?: number): Promise<T> {
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+      const text = await res.text();
+      if (expect === undefined ? !res.ok : res.status !== expect) {
+        throw new Error(`${method} ${path} answered ${res.status}: ${text}\n${service.output()}`);
+      }
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+    stop: () => service.stop(),
+  };
+}
+
+/** The built state-hub-api on its own database, relaying its outbox to `natsUrl`. */
+export function startBuiltHub(options: { databaseUrl: string; natsUrl: string }): Promise<BuiltApp> {
+  requireBuilt(HUB_MAIN, 'state-hub-api');
+  return startBuilt(
+    HUB_MAIN,
+    { DATABASE_URL: options.databaseUrl, NATS_URL: options.natsUrl, OUTBOX_POLL_MS: '100', LOG_LEVEL: 'warn' },
+    '/state/health',
+  );
+}
+
+/** The built engine; `env` adds or overrides variables (STATE_HUB_URL, REPLICA_ID, RUN_SWEEP_INTERVAL_MS, …). */
+export function startBuiltEngine(options: {
+  databaseUrl: string;
+  natsUrl: string;
+  definitionsDir: string;
+  env?: Record<string, string>;
+}): Promise<BuiltApp> {
+  requireBuilt(ENGINE_MAIN, 'event-consumer');
+  return startBuilt(
+    ENGINE_MAIN,
+    {
+      DATABASE_URL: options.databaseUrl,
+      NATS_URL: options.natsUrl,
+      ACTIVITY_DEFINITIONS_DIR: options.definitionsDir,
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    '/health',
+  );
+}
+
+/** The engine's run history for one definition (GET /runs), newest first. */
+export async function runsOf(engine: BuiltApp, definition?: string): Promise<RunBody[]> {
+  const query = definition ? `?definition=${encodeURIComponent(definition)}` : '';
+  return (await engine.json<{ items: RunBody[] }>('GET', `/runs${query}`)).items;
+}
+
+/** A counter's value from the engine's GET /metrics (0 when it is not there yet). */
+export async function metricValue(engine: BuiltApp, name: string): Promise<number> {
+  const res = await fetch(`${engine.url}/metrics`, { signal: AbortSignal.timeout(5000) });
+  const line = (await res.text()).split('\n').find((l) => l.startsWith(`${name} `));
+  return line ? Number(line.slice(name.length + 1)) : 0;
+}
