@@ -1,5 +1,5 @@
-// `npm run bench [-- api|relay]`: build the API if stale, run the API and/or relay benchmark (default: both, one
-// after the other), print each table and rewrite its section of docs/performance.md.
+// `npm run bench [-- api|relay|engine]`: build the apps they measure if stale, run the chosen benchmarks (default:
+// all three, one after the other), print each table and rewrite its section of docs/performance.md.
 const { spawnSync } = require('node:child_process');
 const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -7,6 +7,7 @@ const { join } = require('node:path');
 const { ensureBuild } = require('./lib/build');
 const { markdownTable, rewriteDoc } = require('./lib/report');
 const relayReport = require('./lib/relay-report');
+const engineReport = require('./lib/engine-report');
 
 const ROOT = join(__dirname, '..');
 const DOC = join(ROOT, 'docs/performance.md');
@@ -19,11 +20,23 @@ async function prettify(text, file) {
 
 const BENCHES = {
   api: {
+    apps: ['state-hub-api'],
     rewrite: rewriteDoc,
     table: markdownTable,
     after: (report) => console.log(`idle RSS of state-hub-api after seeding: ${report.idleRssMb.toFixed(1)} MB`),
   },
-  relay: { rewrite: relayReport.rewriteRelayDoc, table: relayReport.markdownTable, after: () => {} },
+  relay: {
+    apps: ['state-hub-api'],
+    rewrite: relayReport.rewriteRelayDoc,
+    table: relayReport.markdownTable,
+    after: () => {},
+  },
+  engine: {
+    apps: ['event-consumer'],
+    rewrite: engineReport.rewriteEngineDoc,
+    table: engineReport.markdownTable,
+    after: (report) => console.log(engineReport.rssLine(report)),
+  },
 };
 
 /** Runs bench/<name>.ts in its own process and rewrites its section of the doc from the JSON it writes. */
@@ -51,12 +64,13 @@ async function main() {
   const unknown = names.filter((n) => !BENCHES[n]);
   if (unknown.length)
     throw new Error(`unknown bench ${unknown.join(', ')}; choose from: ${Object.keys(BENCHES).join(', ')}`);
-  ensureBuild();
+  const chosen = names.length ? names : Object.keys(BENCHES);
+  for (const app of new Set(chosen.flatMap((n) => BENCHES[n].apps))) ensureBuild(app);
   const dir = mkdtempSync(join(tmpdir(), 'state-hub-bench-'));
   // Ctrl-C reaches the bench process too: let it stop its servers and drop its databases before we exit.
   process.on('SIGINT', () => {});
   try {
-    for (const name of names.length ? names : Object.keys(BENCHES)) await run(name, dir);
+    for (const name of chosen) await run(name, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

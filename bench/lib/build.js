@@ -1,25 +1,28 @@
-// Builds state-hub-api when dist/apps/state-hub-api/main.js is missing or older than its sources.
+// Builds an app (state-hub-api, event-consumer) when dist/apps/<app>/main.js is missing or older than its sources.
 const { spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync, utimesSync } = require('node:fs');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '../..');
-const MAIN = join(ROOT, 'dist/apps/state-hub-api/main.js');
-const SOURCE_DIRS = ['apps/state-hub-api/src', ...libSrcDirs()];
-const SOURCE_FILES = [
-  'apps/state-hub-api/project.json',
-  'apps/state-hub-api/tsconfig.json',
-  'apps/state-hub-api/tsconfig.app.json',
-  'apps/state-hub-api/webpack.config.js',
-  'tsconfig.base.json',
-  'package-lock.json',
-];
 // Tests are not part of the bundle.
 const IGNORED = /(\.spec\.ts|\.e2e-spec\.ts|\.test\.ts)$|^testing$|^e2e$/;
+// BENCH_<X>_MAIN measures another build of that app, as it is.
+const OVERRIDE = { 'state-hub-api': 'BENCH_API_MAIN', 'event-consumer': 'BENCH_ENGINE_MAIN' };
 
 function libSrcDirs() {
   const libs = join(ROOT, 'libs');
   return existsSync(libs) ? readdirSync(libs).map((lib) => `libs/${lib}/src`) : [];
+}
+
+function sources(app) {
+  const files = ['project.json', 'tsconfig.json', 'tsconfig.app.json', 'webpack.config.js'];
+  return [
+    `apps/${app}/src`,
+    ...libSrcDirs(),
+    ...files.map((f) => `apps/${app}/${f}`),
+    'tsconfig.base.json',
+    'package-lock.json',
+  ];
 }
 
 /** The newest source file (path and mtime) under dir, skipping tests. */
@@ -33,35 +36,38 @@ function newest(path, best = { path: '', mtimeMs: 0 }) {
   return st.mtimeMs > best.mtimeMs ? { path, mtimeMs: st.mtimeMs } : best;
 }
 
-function staleReason() {
-  if (!existsSync(MAIN)) return 'dist/apps/state-hub-api/main.js is missing';
+const mainOf = (app) => join(ROOT, `dist/apps/${app}/main.js`);
+
+function staleReason(app) {
+  const main = mainOf(app);
+  if (!existsSync(main)) return `dist/apps/${app}/main.js is missing`;
   let best = { path: '', mtimeMs: 0 };
-  for (const p of [...SOURCE_DIRS, ...SOURCE_FILES]) best = newest(join(ROOT, p), best);
-  return best.mtimeMs > statSync(MAIN).mtimeMs ? `${best.path.slice(ROOT.length + 1)} is newer than the build` : null;
+  for (const p of sources(app)) best = newest(join(ROOT, p), best);
+  return best.mtimeMs > statSync(main).mtimeMs ? `${best.path.slice(ROOT.length + 1)} is newer than the build` : null;
 }
 
-function ensureBuild() {
-  if (process.env.BENCH_API_MAIN || process.env.BENCH_SKIP_BUILD) {
-    console.log(
-      `[bench] not building: using ${process.env.BENCH_API_MAIN ?? 'dist/apps/state-hub-api/main.js'} as it is`,
-    );
+function ensureBuild(app = 'state-hub-api') {
+  const main = mainOf(app);
+  const override = process.env[OVERRIDE[app]];
+  if (override || process.env.BENCH_SKIP_BUILD) {
+    console.log(`[bench] not building: using ${override ?? `dist/apps/${app}/main.js`} as it is`);
     return;
   }
-  const reason = staleReason();
+  const reason = staleReason(app);
   if (!reason) {
-    console.log('[bench] dist/apps/state-hub-api/main.js is up to date');
+    console.log(`[bench] dist/apps/${app}/main.js is up to date`);
     return;
   }
-  console.log(`[bench] building state-hub-api (${reason})`);
-  const r = spawnSync('npx', ['nx', 'build', 'state-hub-api'], {
+  console.log(`[bench] building ${app} (${reason})`);
+  const r = spawnSync('npx', ['nx', 'build', app], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
   });
   if (r.status !== 0) {
     // webpack may still have written main.js: make it look stale so the next run builds again.
-    if (existsSync(MAIN)) utimesSync(MAIN, 0, 0);
-    throw new Error(`nx build state-hub-api failed (exit ${r.status ?? r.signal}); not benchmarking a broken build`);
+    if (existsSync(main)) utimesSync(main, 0, 0);
+    throw new Error(`nx build ${app} failed (exit ${r.status ?? r.signal}); not benchmarking a broken build`);
   }
 }
 

@@ -10,6 +10,8 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), { bufferLogs: true });
   configureApp(app);
   connectEventConsumer(app);
+  // Lifecycle hooks first (definitions loaded, database migrated), then consume events.
+  await app.init();
   await app.startAllMicroservices();
   const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
   const port = config.get('PORT', { infer: true });

@@ -14,6 +14,7 @@ export class DefinitionsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Definitions');
   private readonly directory: DefinitionDirectory;
   private readonly listeners = new Set<ChangeListener>();
+  private loaded?: Promise<void>;
 
   constructor(
     config: ConfigService<AppConfig, true>,
@@ -31,7 +32,20 @@ export class DefinitionsService implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): Promise<void> {
+    return this.ready();
+  }
+
+  /**
+   * Resolves once the directory has been loaded. Event handling waits for it: an event handled
+   * before the definitions are known would be acked without its runs.
+   */
+  ready(): Promise<void> {
+    this.loaded ??= this.load();
+    return this.loaded;
+  }
+
+  private async load(): Promise<void> {
     // The directory logs every problem of a file as `path:line:col: message` when it loads or changes.
     await this.directory.load();
     await this.mirror.write(this.directory.list());

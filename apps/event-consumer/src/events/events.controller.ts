@@ -22,6 +22,7 @@ export class EventsController {
   @EventPattern<string>('org.>')
   async onEvent(@Payload() event: EventEnvelope, @Ctx() ctx: JetStreamContext): Promise<void> {
     this.metrics.eventsConsumed.inc();
+    await this.definitions.ready();
     const matching = this.definitions.active().filter((definition) => matchesEvent(definition, event));
     const heartbeat = () => ctx.working();
     const results = await Promise.allSettled(

@@ -43,8 +43,8 @@ export async function startTestEngine(options: TestEngineOptions): Promise<TestE
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
     configureApp(app);
     connectEventConsumer(app);
-    await app.startAllMicroservices();
     await app.init();
+    await app.startAllMicroservices();
     return {
       app,
       http: () => request(app.getHttpServer()),
