@@ -8,3 +8,4 @@ export {
   type LogLevelName,
 } from './lib/env-settings';
 export { ConfigError, validateEnvironment } from './lib/validate-environment';
+export { validatedConfigModule } from './lib/config-module';

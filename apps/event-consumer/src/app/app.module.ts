@@ -1,6 +1,7 @@
 import { assignRequestId, HttpErrorFilter } from '@state-hub/nest-http';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ConfigService } from '@nestjs/config';
+import { validatedConfigModule } from '@state-hub/config';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { type AppConfig, type ConfigOverrides, definitionEnvironment, validateConfig } from '../config/app-config';
@@ -42,16 +43,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [
-        ConfigModule.forRoot({
-          isGlobal: true,
-          cache: true,
-          // with explicit overrides (tests) a stray .env file in the working directory is not read
-          ignoreEnvFile: Object.keys(overrides).length > 0,
-          validate: (raw) => validateConfig({ ...raw, ...overrides }),
-        }),
-        ...FEATURE_IMPORTS,
-      ],
+      imports: [validatedConfigModule(validateConfig, overrides), ...FEATURE_IMPORTS],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: DEFINITION_ENV, useValue: definitionEnvironment(overrides) },
