@@ -53,9 +53,14 @@ describe('event-consumer: a backlog waiting at start (Postgres + own nats-server
 
     const started = await startTestEngine({ databaseUrl: db.url, natsUrl: nats.url, definitionsDir: files.dir });
     engine = started;
+    // runs are claimed (row inserted) before their instruction runs: wait for them to finish
     await eventually(
       async () => {
-        const page = await started.http().get('/runs').query({ definition: 'test.backlog', limit: 100 }).expect(200);
+        const page = await started
+          .http()
+          .get('/runs')
+          .query({ definition: 'test.backlog', status: 'succeeded', limit: 100 })
+          .expect(200);
         expect(page.body.total).toBe(BACKLOG);
       },
       { timeoutMs: 20_000 },
