@@ -54,7 +54,7 @@ describe('compileCron', () => {
 
   it.each([
     ['*/99 * * * *', /invalid cron expression "\*\/99 \* \* \* \*": .*steps/],
-    ['* * * * * *', /expected 5 fields .* got 6/],
+    ['* * * * * * *', /expected 5 fields .* got 7/],
     ['every minute', /expected 5 fields/],
     ['61 * * * *', /invalid cron expression/],
     ['0 0 31 2 *', /never matches a date/],
@@ -65,5 +65,17 @@ describe('compileCron', () => {
 
   it('refuses an unknown timezone at compile time', () => {
     expect(() => compileCron({ cron_expression: '0 3 * * *', timezone: 'Mars/Base' })).toThrow(/Mars\/Base/);
+  });
+});
+
+describe('compileCron with a seconds field', () => {
+  it('accepts six fields and schedules sub-minute slots', () => {
+    const cron = compileCron({ cron_expression: '*/10 * * * * *', timezone: 'UTC' });
+    const from = new Date('2026-01-01T00:00:00Z');
+    expect(cron.slotsBetween(from, new Date('2026-01-01T00:00:30Z'), 10).map((d) => d.toISOString())).toEqual([
+      '2026-01-01T00:00:10.000Z',
+      '2026-01-01T00:00:20.000Z',
+      '2026-01-01T00:00:30.000Z',
+    ]);
   });
 });

@@ -24,20 +24,21 @@ export class CronCompileError extends Error {
   override name = 'CronCompileError';
 }
 
-// Croner's 6- and 7-field forms add seconds and years; definitions use the classic five.
+// Five fields (minute hour day-of-month month day-of-week), or six with a leading seconds field for
+// sub-minute schedules; croner's seven-field form (years) is not accepted.
 const NICKNAME = /^@(?:yearly|annually|monthly|weekly|daily|hourly)$/i;
 
 export function compileCron(spec: CronSpec): CompiledCron {
   const expression = spec.cron_expression.trim();
   const fields = expression.split(/\s+/).length;
-  if (!NICKNAME.test(expression) && fields !== 5) {
+  if (!NICKNAME.test(expression) && fields !== 5 && fields !== 6) {
     throw new CronCompileError(
-      `invalid cron expression ${JSON.stringify(expression)}: expected 5 fields (minute hour day-of-month month day-of-week), got ${fields}`,
+      `invalid cron expression ${JSON.stringify(expression)}: expected 5 fields (minute hour day-of-month month day-of-week) or 6 with a leading seconds field, got ${fields}`,
     );
   }
   let cron: Cron;
   try {
-    cron = new Cron(expression, { timezone: spec.timezone, paused: true, mode: '5-part' });
+    cron = new Cron(expression, { timezone: spec.timezone, paused: true, mode: '5-or-6-parts' });
     // Croner checks the timezone lazily; ask for a date now so a bad one fails at load.
     if (cron.nextRun(new Date()) === null) throw new Error('it never matches a date');
   } catch (error) {
