@@ -30,12 +30,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
 /** Connects the durable JetStream consumer; call before `startAllMicroservices()`. */
 export function connectEventConsumer(app: NestExpressApplication): JetStreamServer {
   const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
-  const server = new JetStreamServer({
-    servers: config.get('NATS_URL', { infer: true }),
-    stream: config.get('NATS_STREAM', { infer: true }),
-    durable: config.get('ENGINE_DURABLE', { infer: true }),
-  });
+  const stream = config.get('NATS_STREAM', { infer: true });
+  const durable = config.get('ENGINE_DURABLE', { infer: true });
+  const server = new JetStreamServer({ servers: config.get('NATS_URL', { infer: true }), stream, durable });
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
-  app.get(TransportRegistry).set(server);
+  app.get(TransportRegistry).set(server, { stream, durable });
   return server;
 }

@@ -140,5 +140,8 @@ describe('event-consumer: events to runs (Postgres + own nats-server)', () => {
     const metrics = (await f.engine.http().get('/metrics').expect(200)).text;
     expect(metrics).toMatch(/activity_events_consumed_total \d+/);
     expect(metrics).toMatch(/activity_runs_total\{status="failed"\} \d+/);
+    // everything published so far has been handled: no lag
+    expect(metrics).toMatch(/activity_consumer_lag\{kind="pending"\} 0/);
+    expect(metrics).toMatch(/activity_consumer_lag\{kind="ack_pending"\} 0/);
   });
 });

@@ -37,5 +37,17 @@ export class MetricsService {
         this.set(transport.stats()?.deadLettered ?? 0);
       },
     });
+    new Gauge({
+      name: 'activity_consumer_lag',
+      help: 'Events the durable consumer has not finished: not yet delivered (pending) or delivered and not acked (ack_pending)',
+      labelNames: ['kind'] as const,
+      registers: [this.registry],
+      async collect() {
+        const lag = await transport.lag();
+        if (!lag) return;
+        this.set({ kind: 'pending' }, lag.pending);
+        this.set({ kind: 'ack_pending' }, lag.ackPending);
+      },
+    });
   }
 }
