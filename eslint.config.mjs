@@ -46,7 +46,8 @@ const boundaries = (allowTesting) => [
   'error',
   {
     enforceBuildableLibDependency: true,
-    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+    // build configs may share the workspace's webpack helper
+    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^.*/tools/webpack/node-app\\.config$'],
     depConstraints: typeConstraints(allowTesting),
   },
 ];
