@@ -15,6 +15,10 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
+/** What the consistency sweep last made of a workplan file. */
+export const WORKPLAN_FILE_STATUSES = ['synced', 'error', 'orphaned'] as const;
+export type WorkplanFileStatus = (typeof WORKPLAN_FILE_STATUSES)[number];
+
 export const DECISION_STATUSES = ['open', 'resolved'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 

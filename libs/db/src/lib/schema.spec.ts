@@ -32,6 +32,7 @@ describe('schema (real Postgres)', () => {
       'progress_events',
       'repos',
       'tasks',
+      'workplan_files',
       'workstreams',
     ]);
     const cols = await ds.query(

@@ -8,6 +8,7 @@ import { OutboxEventEntity } from './outbox-event.entity';
 import { ProgressEventEntity } from './progress-event.entity';
 import { RepoEntity } from './repo.entity';
 import { TaskEntity } from './task.entity';
+import { WorkplanFileEntity } from './workplan-file.entity';
 import { WorkstreamEntity } from './workstream.entity';
 
 export {
@@ -21,6 +22,7 @@ export {
   ProgressEventEntity,
   RepoEntity,
   TaskEntity,
+  WorkplanFileEntity,
   WorkstreamEntity,
 };
 
@@ -37,4 +39,5 @@ export const ENTITIES = [
   ActivityDefinitionEntity,
   ActivityRunEntity,
   CronScheduleStateEntity,
+  WorkplanFileEntity,
 ];

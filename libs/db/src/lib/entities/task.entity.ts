@@ -47,6 +47,19 @@ export class TaskEntity {
   @Column({ type: 'jsonb', default: {} })
   extra: Record<string, unknown>;
 
+  /**
+   * The status the workplan file last gave this task. The sweep applies the
+   * file's status only when it differs from this (the file changed it), so a
+   * change made through the hub (e.g. the stale cleanup cancelling the task) is
+   * not undone by a later sweep of an unrelated edit.
+   */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  file_status: string | null;
+
+  /** When the stale cleanup last flagged the task; a later update starts a new stale episode. */
+  @Column({ type: 'timestamptz', nullable: true })
+  stale_flagged_at: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   started_at: Date | null;
 

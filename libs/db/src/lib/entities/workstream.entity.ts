@@ -57,6 +57,10 @@ export class WorkstreamEntity {
   @Column({ type: 'jsonb', default: {} })
   extra: Record<string, unknown>;
 
+  /** The status the workplan file last gave this workstream (see TaskEntity.file_status). */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  file_status: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   completed_at: Date | null;
 

@@ -2,6 +2,7 @@ import { InitialSchema1795467572364 } from './1795467572364-initial-schema';
 import { OutboxAndCommits1795469042099 } from './1795469042099-outbox-and-commits';
 import { OutboxClaimIndex1795470544359 } from './1795470544359-outbox-claim-index';
 import { ActivityEngine1795471343554 } from './1795471343554-activity-engine';
+import { MaintenanceSweep1795477333174 } from './1795477333174-maintenance-sweep';
 
 /** Every migration in order, as a class array (the apps are bundled, so no globs). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   OutboxAndCommits1795469042099,
   OutboxClaimIndex1795470544359,
   ActivityEngine1795471343554,
+  MaintenanceSweep1795477333174,
 ];
