@@ -1,0 +1,91 @@
+// Brings a workstream's task rows in line with the file's task list. Identity:
+// the file's `state_hub_task_id` when it names a task of this workstream, else
+// the task key. Tasks the file no longer lists are left alone (never deleted).
+// Status follows the same rule as workstreams, through `tasks.file_status`, so
+// a task the hub changed (e.g. cancelled by the stale cleanup) is not reopened
+// by an unrelated edit of the file. Only rows that really change are saved:
+// the stale cleanup reads `updated_at`.
+import { TaskEntity, type TaskStatus, type WorkstreamEntity } from '@state-hub/db';
+import type { WorkplanTask } from '@state-hub/workplan';
+import type { EntityManager } from 'typeorm';
+import { asStoredJson, sameJson } from './same-json';
+
+export interface TaskChanges {
+  created: number;
+  updated: number;
+  /** Task key → row id, for the writeback. */
+  taskIds: Record<string, string>;
+}
+
+/** Keeps started/completed timestamps true to the status (the API's rule). */
+function stampStatus(task: TaskEntity, status: TaskStatus, now: Date): void {
+  task.status = status;
+  if (status === 'in_progress' && !task.started_at) task.started_at = now;
+  if (status === 'todo') task.started_at = null;
+  if (status === 'done' || status === 'cancelled') task.completed_at ??= now;
+  else task.completed_at = null;
+}
+
+function matchRow(existing: TaskEntity[], used: Set<string>, task: WorkplanTask): TaskEntity | undefined {
+  const free = (t: TaskEntity) => !used.has(t.id);
+  const byKey = existing.find((t) => free(t) && t.task_key === task.key);
+  const byId = task.stateHubTaskId ? existing.find((t) => free(t) && t.id === task.stateHubTaskId) : undefined;
+  // a renamed key follows the id, unless another row already holds the new key
+  if (byId && (byId.task_key === task.key || !existing.some((t) => t !== byId && t.task_key === task.key))) {
+    return byId;
+  }
+  return byKey;
+}
+
+/** Applies the file's fields; true when anything changed. */
+function applyTask(row: TaskEntity, task: WorkplanTask, isNew: boolean, now: Date): boolean {
+  let changed = false;
+  const set = <K extends keyof TaskEntity>(key: K, value: TaskEntity[K]) => {
+    if (row[key] !== value) {
+      row[key] = value;
+      changed = true;
+    }
+  };
+  set('task_key', task.key);
+  set('title', task.title);
+  set('position', task.position);
+  // a file without a priority leaves the hub's priority alone (new tasks get `medium`)
+  if (task.priority !== undefined) set('priority', task.priority);
+  else if (isNew) set('priority', 'medium');
+  if (isNew || !sameJson(row.extra, task.extra)) {
+    row.extra = asStoredJson(task.extra);
+    changed = true;
+  }
+  if ((isNew || row.file_status !== task.status) && (isNew || row.status !== task.status)) {
+    stampStatus(row, task.status, now);
+    changed = true;
+  }
+  set('file_status', task.status);
+  return changed;
+}
+
+export async function reconcileTasks(
+  m: EntityManager,
+  ws: WorkstreamEntity,
+  tasks: readonly WorkplanTask[],
+  isNewWorkstream: boolean,
+  now: Date,
+): Promise<TaskChanges> {
+  const existing = isNewWorkstream ? [] : await m.find(TaskEntity, { where: { workstream_id: ws.id } });
+  const used = new Set<string>();
+  const result: TaskChanges = { created: 0, updated: 0, taskIds: {} };
+  for (const task of tasks) {
+    const found = matchRow(existing, used, task);
+    const row = found ?? m.create(TaskEntity, { workstream_id: ws.id, started_at: null, completed_at: null });
+    if (applyTask(row, task, !found, now)) {
+      const saved = await m.save(TaskEntity, row);
+      if (found) result.updated++;
+      else result.created++;
+      result.taskIds[task.key] = saved.id;
+    } else {
+      result.taskIds[task.key] = row.id;
+    }
+    used.add(result.taskIds[task.key]);
+  }
+  return result;
+}
