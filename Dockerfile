@@ -13,6 +13,10 @@ FROM node:20-bookworm-slim AS runtime
 ARG APP=state-hub-api
 ENV NODE_ENV=production
 WORKDIR /app
+# The consistency sweep pulls and (when configured) commits with git; the other apps never call it.
+RUN if [ "$APP" = "state-hub-api" ] || [ "$APP" = "state-hub-cli" ]; then \
+      apt-get update && apt-get install -y --no-install-recommends git ca-certificates && rm -rf /var/lib/apt/lists/*; \
+    fi
 # The build writes a package.json and lock file pruned to what the app imports.
 COPY --from=build /src/dist/apps/${APP}/package*.json ./
 RUN npm ci --omit=dev --no-audit --no-fund || npm install --omit=dev --no-audit --no-fund

@@ -1,0 +1,64 @@
+// The job's one typed, validated configuration object. Nothing else reads
+// process.env: a bad value stops the job (exit 2) with the variable's name.
+import {
+  ConfigError,
+  emptyToUndefined,
+  IntSetting,
+  type LogLevelName,
+  LogLevelSetting,
+  validateEnvironment,
+} from '@state-hub/config';
+import { DEFAULT_STALE_AFTER_DAYS, MAX_STALE_AFTER_DAYS, MIN_STALE_AFTER_DAYS } from '@state-hub/stale-tasks';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
+
+export class JobConfig {
+  /** Unset: the embedded database in STATE_HUB_DATA_DIR, as the API uses it. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'STATE_HUB_DATA_DIR must not be empty' })
+  STATE_HUB_DATA_DIR = '.state-hub';
+
+  /** Set: the events this run wrote are published before the job exits. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^(nats|tls|wss?):\/\/[^\s,]+(,(nats|tls|wss?):\/\/[^\s,]+)*$/, {
+    message: 'NATS_URL must be one or more nats:// (or tls://) URLs, comma separated',
+  })
+  NATS_URL?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'NATS_STREAM must be a stream name (letters, digits, - and _)' })
+  NATS_STREAM = 'ACTIVITY_EVENTS';
+
+  @IntSetting('STALE_AFTER_DAYS', MIN_STALE_AFTER_DAYS, MAX_STALE_AFTER_DAYS)
+  STALE_AFTER_DAYS = DEFAULT_STALE_AFTER_DAYS;
+
+  /** How long to wait for this run's events to reach NATS; 0 leaves them to the API's relay at once. */
+  @IntSetting('DRAIN_TIMEOUT_SECONDS', 0, 3600)
+  DRAIN_TIMEOUT_SECONDS = 30;
+
+  @LogLevelSetting()
+  LOG_LEVEL: LogLevelName = 'info';
+}
+
+/** Validates raw environment values; throws a ConfigError naming every bad variable. */
+export function validateJobConfig(raw: Record<string, unknown>): JobConfig {
+  return validateEnvironment(JobConfig, raw);
+}
+
+/** A ConfigError's lines as one line, for the job's single error line. */
+export function oneLine(error: ConfigError): string {
+  return error.message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && l !== 'Invalid configuration:')
+    .join('; ');
+}
+
+export { ConfigError };
