@@ -6,11 +6,13 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { BearerTokenGuard } from '../common/auth/bearer-token.guard';
 import { type AppConfig, validateConfig } from '../config/app-config';
+import { ConsistencyModule } from '../consistency/consistency.module';
 import { DatabaseModule } from '../database/database.module';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { DomainGoalsModule } from '../domain-goals/domain-goals.module';
 import { DomainsModule } from '../domains/domains.module';
 import { HealthModule } from '../health/health.module';
+import { MaintenanceModule } from '../maintenance/maintenance.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { NextStepsModule } from '../next-steps/next-steps.module';
 import { ProgressEventsModule } from '../progress-events/progress-events.module';
@@ -42,6 +44,8 @@ const FEATURE_IMPORTS = [
   DomainGoalsModule,
   ProgressEventsModule,
   NextStepsModule,
+  ConsistencyModule,
+  MaintenanceModule,
 ];
 
 /** Values that win over the environment (tests use this; main passes none). */

@@ -9,8 +9,25 @@ import {
   TokenSetting,
   validateEnvironment,
 } from '@state-hub/config';
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+/** `true/false` (also 1/0, yes/no, on/off); empty means the default. */
+function BoolSetting(name: string, fallback: boolean): PropertyDecorator {
+  const words: Record<string, boolean> = { true: true, '1': true, yes: true, on: true };
+  for (const w of ['false', '0', 'no', 'off']) words[w] = false;
+  return applyDecorators(
+    IsOptional(),
+    Transform(({ value }) =>
+      value === '' || value === undefined ? fallback : (words[String(value).toLowerCase()] ?? value),
+    ),
+    IsBoolean({ message: `${name} must be true or false` }),
+  );
+}
+
+/** Empty means the default (`FOO=` in a compose file). */
+const emptyTo = (fallback: string) => Transform(({ value }) => (value === '' ? fallback : value));
 
 export class AppConfig {
   @IntSetting('PORT', 1, 65535)
@@ -69,6 +86,40 @@ export class AppConfig {
 
   @IntSetting('NATS_PUBLISH_TIMEOUT_MS', 100, 60000)
   NATS_PUBLISH_TIMEOUT_MS = 5000;
+
+  /** Commit the workplan files a sweep's id writeback changed (only files that were clean). */
+  @BoolSetting('SWEEP_COMMIT_WRITEBACK', false)
+  SWEEP_COMMIT_WRITEBACK = false;
+
+  /** Push that commit (remote sweeps only, fast-forward only). */
+  @BoolSetting('SWEEP_PUSH_WRITEBACK', false)
+  SWEEP_PUSH_WRITEBACK = false;
+
+  /** Folder inside each repo that holds its workplans. */
+  @IsOptional()
+  @emptyTo('workplans')
+  @IsString()
+  @Matches(/^(?!\/)(?!(.*\/)?\.\.(\/|$))[A-Za-z0-9._/-]{1,200}$/, {
+    message: 'SWEEP_WORKPLAN_DIR must be a relative path inside the repo (no .., no leading /)',
+  })
+  SWEEP_WORKPLAN_DIR = 'workplans';
+
+  @IsOptional()
+  @emptyTo('State Hub')
+  @IsString()
+  @MaxLength(200, { message: 'SWEEP_GIT_AUTHOR_NAME must be at most 200 characters' })
+  @Matches(/^[^<>\n\r]+$/, { message: 'SWEEP_GIT_AUTHOR_NAME must be one line without < or >' })
+  SWEEP_GIT_AUTHOR_NAME = 'State Hub';
+
+  @IsOptional()
+  @emptyTo('state-hub@localhost')
+  @IsString()
+  @Matches(/^[^\s@<>]{1,100}@[^\s@<>]{1,200}$/, { message: 'SWEEP_GIT_AUTHOR_EMAIL must be an e-mail address' })
+  SWEEP_GIT_AUTHOR_EMAIL = 'state-hub@localhost';
+
+  /** How long a one-repo sync waits for the repo's lock before it reports skipped_lock. */
+  @IntSetting('SWEEP_REPO_LOCK_WAIT_SECONDS', 0, 600)
+  SWEEP_REPO_LOCK_WAIT_SECONDS = 30;
 }
 
 /** Validates raw environment values; throws a ConfigError naming every bad variable. */

@@ -16,6 +16,9 @@ const WRITES: [method: 'post' | 'patch', path: string][] = [
   ['post', '/domain-goals'],
   ['post', '/domain-goals/0190f7a4-0000-7000-8000-000000000000/activate'],
   ['post', '/progress-events'],
+  ['post', '/repos/hub/sync'],
+  ['post', '/consistency/sweep/remote-all'],
+  ['post', '/maintenance/stale-cleanup'],
 ];
 
 describe('bearer-token auth (real Postgres)', () => {

@@ -14,6 +14,9 @@ describe('OpenAPI (real Postgres)', () => {
     expect(doc.info).toMatchObject({ title: 'State Hub API', version: '0.1.0' });
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/consistency/sweep/remote-all',
+        '/consistency/sweeps',
+        '/consistency/sweeps/compare',
         '/decisions',
         '/decisions/{id}',
         '/decisions/{id}/resolve',
@@ -23,6 +26,7 @@ describe('OpenAPI (real Postgres)', () => {
         '/domains',
         '/domains/{slug}',
         '/events/outbox',
+        '/maintenance/stale-cleanup',
         '/metrics',
         '/next-steps',
         '/progress-events',
@@ -30,6 +34,8 @@ describe('OpenAPI (real Postgres)', () => {
         '/repos',
         '/repos/{slug}',
         '/repos/{slug}/commits',
+        '/repos/{slug}/files',
+        '/repos/{slug}/sync',
         '/state/health',
         '/tasks',
         '/tasks/{id}',

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { RepoFilesController } from './repo-files.controller';
+import { RepoFilesService } from './repo-files.service';
 import { ReposController } from './repos.controller';
 import { ReposService } from './repos.service';
 
-@Module({ controllers: [ReposController], providers: [ReposService] })
+@Module({ controllers: [ReposController, RepoFilesController], providers: [ReposService, RepoFilesService] })
 export class ReposModule {}

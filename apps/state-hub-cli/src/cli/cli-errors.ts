@@ -1,0 +1,15 @@
+// The two ways a command ends badly, each with its exit code: the command line
+// (or environment) is wrong and nothing was tried (2), or the work failed (1).
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** A bad flag, flag combination or environment variable; the message names it. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** The work could not be done (hub unreachable, repo unknown, git failed); one line saying why. */
+export class CommandFailure extends Error {
+  override readonly name = 'CommandFailure';
+}

@@ -1,0 +1,31 @@
+// `compare-sweeps`: the parallel-run comparison, in this process with
+// DATABASE_URL, else from the running hub.
+import { compareSweeps, type SweepComparison } from '@state-hub/consistency-sweep';
+import type { DatabaseEnv, HubEnv } from '../config/cli-env';
+import { withDatabase } from '../config/database';
+import { hubClient } from '../hub/hub-client';
+import { renderComparison } from './comparison-table';
+import { timeWindow } from './time-window';
+
+export interface CompareFlags {
+  since: string;
+  until?: string;
+  json: boolean;
+}
+
+export async function runCompare(
+  flags: CompareFlags,
+  hub: HubEnv,
+  db: DatabaseEnv,
+  out: NodeJS.WritableStream,
+): Promise<void> {
+  const { since, until } = timeWindow(flags.since, flags.until);
+  let comparison: SweepComparison;
+  if (db.databaseUrl) {
+    comparison = await withDatabase(db.databaseUrl, (ds) => compareSweeps(ds, since, until));
+  } else {
+    const query = new URLSearchParams({ since: since.toISOString(), until: until.toISOString() });
+    comparison = await hubClient(hub.hubUrl, hub.token).get<SweepComparison>(`/consistency/sweeps/compare?${query}`);
+  }
+  out.write(flags.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${renderComparison(comparison)}\n`);
+}

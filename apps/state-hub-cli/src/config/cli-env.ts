@@ -1,0 +1,91 @@
+// The CLI's one reading of the environment, validated: a bad value is a usage
+// error naming the variable. Nothing else in the CLI reads process.env.
+import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from '@state-hub/consistency-sweep';
+import { UsageError } from '../cli/cli-errors';
+
+export const DEFAULT_HUB_URL = 'http://127.0.0.1:3000';
+
+/** What every command needs to reach the hub. */
+export interface HubEnv {
+  hubUrl: string;
+  token?: string;
+  /** Where relative paths given on the command line start (npm run changes the working directory). */
+  cwd: string;
+}
+
+/** What a command that may run in this process needs. */
+export interface DatabaseEnv {
+  /** Set: sweeps and comparisons run in this process against that database; unset: over HTTP. */
+  databaseUrl?: string;
+  /** The sweep's settings for in-process runs (the same SWEEP_* variables as the API). */
+  sweepSettings: SweepSettings;
+}
+
+type Env = Record<string, string | undefined>;
+
+const BOOL: Record<string, boolean> = { true: true, '1': true, yes: true, on: true };
+for (const w of ['false', '0', 'no', 'off']) BOOL[w] = false;
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = BOOL[raw.toLowerCase()];
+  if (value === undefined) throw new UsageError(`${name} must be true or false (got "${raw}")`);
+  return value;
+}
+
+function int(env: Env, name: string, min: number, max: number, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new UsageError(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+/** An http(s) base URL without a trailing slash; `what` names the flag or variable. */
+export function parseHubUrl(raw: string, what: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`${what} must be an http:// or https:// URL (got "${raw}")`);
+  }
+  if (!/^https?:$/.test(url.protocol) || /['"\s\\]/.test(raw) || url.search || url.hash) {
+    throw new UsageError(`${what} must be an http:// or https:// URL without quotes, query or fragment (got "${raw}")`);
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+const WORKPLAN_DIR = /^(?!\/)(?!(.*\/)?\.\.(\/|$))[A-Za-z0-9._/-]{1,200}$/;
+
+export function readHubEnv(env: Env = process.env): HubEnv {
+  return {
+    hubUrl: parseHubUrl(env['STATE_HUB_URL'] || DEFAULT_HUB_URL, 'STATE_HUB_URL'),
+    token: env['STATE_HUB_API_TOKEN'] || undefined,
+    cwd: env['INIT_CWD'] || process.cwd(),
+  };
+}
+
+export function readDatabaseEnv(env: Env = process.env): DatabaseEnv {
+  const databaseUrl = env['DATABASE_URL'] || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
+    throw new UsageError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const workplanDir = env['SWEEP_WORKPLAN_DIR'] || DEFAULT_SWEEP_SETTINGS.workplanDir;
+  if (!WORKPLAN_DIR.test(workplanDir)) {
+    throw new UsageError(`SWEEP_WORKPLAN_DIR must be a relative path inside the repo (got "${workplanDir}")`);
+  }
+  const d = DEFAULT_SWEEP_SETTINGS;
+  return {
+    databaseUrl,
+    sweepSettings: {
+      commitWriteback: bool(env, 'SWEEP_COMMIT_WRITEBACK', d.commitWriteback),
+      pushWriteback: bool(env, 'SWEEP_PUSH_WRITEBACK', d.pushWriteback),
+      workplanDir,
+      gitAuthorName: env['SWEEP_GIT_AUTHOR_NAME'] || d.gitAuthorName,
+      gitAuthorEmail: env['SWEEP_GIT_AUTHOR_EMAIL'] || d.gitAuthorEmail,
+      repoLockWaitSeconds: int(env, 'SWEEP_REPO_LOCK_WAIT_SECONDS', 0, 600, d.repoLockWaitSeconds),
+    },
+  };
+}

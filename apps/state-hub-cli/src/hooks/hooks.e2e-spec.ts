@@ -1,0 +1,194 @@
+// `hooks install|uninstall` on real git repos, and real commits reporting to
+// the built hub — or to no hub at all, without slowing or failing the commit.
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { eventually, freePort } from '@state-hub/testing';
+import { type HubProcess, startHub } from '../testing/hub-process';
+import { runCli } from '../testing/run-cli';
+import { createWorkplanRepo, GIT_ENV, type WorkplanRepo } from '../testing/workplan-repo';
+import { BEGIN_MARKER, END_MARKER } from './hook-block';
+
+const TOKEN = 'hook-test-token-0123456789';
+const FOREIGN = '#!/bin/sh\necho "foreign hook ran" > foreign-ran.txt\n';
+
+/** `git commit` as a user runs it (hooks on), with the hook's token in its environment. */
+function commit(repo: WorkplanRepo, env: Record<string, string> = {}): Promise<{ code: number; ms: number }> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    execFile(
+      'git',
+      ['commit', '-q', '--allow-empty', '-m', `change ${started}`],
+      { cwd: repo.path, env: { ...process.env, ...GIT_ENV, ...env } },
+      (err) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, ms: Date.now() - started }),
+    );
+  });
+}
+
+const countOf = (text: string, needle: string) => text.split(needle).length - 1;
+
+describe('state-hub hooks (built CLI, built hub, real git)', () => {
+  let hub: HubProcess;
+  const repos: WorkplanRepo[] = [];
+  const newRepo = () => {
+    const repo = createWorkplanRepo({});
+    repos.push(repo);
+    return repo;
+  };
+  beforeAll(async () => {
+    hub = await startHub({ token: TOKEN });
+    await hub.call('POST', '/domains', { slug: 'custodian', name: 'Custodian' });
+  });
+  afterAll(async () => {
+    await hub?.stop();
+    for (const repo of repos) repo.remove();
+  });
+
+  it('installs from the hub’s local_path, once, executable, without the token; a commit reaches the hub', async () => {
+    const repo = newRepo();
+    await hub.call('POST', '/repos', { slug: 'demo', name: 'Demo', domain: 'custodian', local_path: repo.path });
+    const env = { STATE_HUB_URL: hub.url, STATE_HUB_API_TOKEN: TOKEN };
+    const first = await runCli(['hooks', 'install', '--repo', 'demo'], env);
+    expect(first.code).toBe(0);
+    const file = join(repo.path, '.git/hooks/post-commit');
+    expect(first.stdout).toContain(`State Hub hook written to the new file ${file}`);
+    const again = await runCli(['hooks', 'install', '--repo', 'demo'], env);
+    expect(again.stdout).toContain('already up to date');
+
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('#!/bin/sh\n')).toBe(true);
+    expect(countOf(text, BEGIN_MARKER)).toBe(1);
+    expect(countOf(text, END_MARKER)).toBe(1);
+    expect(text).toContain(`'${hub.url}/repos/demo/commits'`);
+    expect(text).not.toContain(TOKEN);
+    expect(statSync(file).mode & 0o111).toBe(0o111);
+
+    expect((await commit(repo, { STATE_HUB_API_TOKEN: TOKEN })).code).toBe(0);
+    const sha = repo.git('rev-parse', 'HEAD');
+    await eventually(
+      async () => {
+        const seen = await hub.call<{ last_commit_sha: string; last_commit_ref: string }>('GET', '/repos/demo');
+        expect(seen).toMatchObject({ last_commit_sha: sha, last_commit_ref: 'refs/heads/main' });
+      },
+      { timeoutMs: 10_000, intervalMs: 200 },
+    );
+  });
+
+  it('keeps a foreign hook: appended after it, both run, uninstall restores it exactly', async () => {
+    const repo = newRepo();
+    const file = join(repo.path, '.git/hooks/post-commit');
+    writeFileSync(file, FOREIGN);
+    chmodSync(file, 0o755);
+    await hub.call('POST', '/repos', { slug: 'mixed', name: 'Mixed', domain: 'custodian', local_path: repo.path });
+
+    const install = await runCli(['hooks', 'install', '--repo', 'mixed', '--path', repo.path, '--hub-url', hub.url]);
+    expect(install.code).toBe(0);
+    expect(install.stdout).toContain(`State Hub hook added to ${file}`);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith(FOREIGN)).toBe(true);
+    expect(countOf(text, '#!/bin/sh')).toBe(1);
+
+    expect((await commit(repo, { STATE_HUB_API_TOKEN: TOKEN })).code).toBe(0);
+    expect(existsSync(join(repo.path, 'foreign-ran.txt'))).toBe(true);
+    const sha = repo.git('rev-parse', 'HEAD');
+    await eventually(async () => expect((await hub.call('GET', '/repos/mixed'))['last_commit_sha']).toBe(sha), {
+      timeoutMs: 10_000,
+      intervalMs: 200,
+    });
+
+    const un = await runCli(['hooks', 'uninstall', '--repo', 'mixed', '--path', repo.path]);
+    expect(un.code).toBe(0);
+    expect(un.stdout).toContain('the rest of the hook is kept');
+    expect(readFileSync(file, 'utf8')).toBe(FOREIGN);
+    const twice = await runCli(['hooks', 'uninstall', '--repo', 'mixed', '--path', repo.path]);
+    expect(twice.stdout).toContain('no State Hub hook');
+  });
+
+  it('uninstall deletes a hook file that held only our block', async () => {
+    const repo = newRepo();
+    const args = ['--repo', 'solo', '--path', repo.path, '--hub-url', hub.url];
+    await runCli(['hooks', 'install', ...args]);
+    const file = join(repo.path, '.git/hooks/post-commit');
+    expect(existsSync(file)).toBe(true);
+    const un = await runCli(['hooks', 'uninstall', ...args]);
+    expect(un.stdout).toContain('is deleted');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('respects core.hooksPath', async () => {
+    const repo = newRepo();
+    repo.git('config', 'core.hooksPath', '.githooks');
+    const run = await runCli(['hooks', 'install', '--repo', 'shared', '--path', repo.path, '--hub-url', hub.url]);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(repo.path, '.githooks/post-commit'), 'utf8')).toContain(BEGIN_MARKER);
+    expect(existsSync(join(repo.path, '.git/hooks/post-commit'))).toBe(false);
+  });
+
+  it('never blocks or fails a commit: hub down, or a hub that never answers', async () => {
+    const repo = newRepo();
+    const closed = await freePort();
+    await runCli([
+      'hooks',
+      'install',
+      '--repo',
+      'offline',
+      '--path',
+      repo.path,
+      '--hub-url',
+      `http://127.0.0.1:${closed}`,
+    ]);
+    const refused = await commit(repo, { STATE_HUB_API_TOKEN: TOKEN });
+    expect(refused.code).toBe(0);
+    expect(refused.ms).toBeLessThan(2000);
+
+    // a server that accepts connections and never says a word
+    const sockets: Socket[] = [];
+    const silent: Server = createServer((s) => sockets.push(s));
+    const port = await freePort();
+    await new Promise<void>((resolve) => silent.listen(port, '127.0.0.1', resolve));
+    try {
+      await runCli([
+        'hooks',
+        'install',
+        '--repo',
+        'offline',
+        '--path',
+        repo.path,
+        '--hub-url',
+        `http://127.0.0.1:${port}`,
+      ]);
+      const hung = await commit(repo);
+      expect(hung.code).toBe(0);
+      expect(hung.ms).toBeLessThan(2000);
+      await eventually(() => expect(sockets.length).toBeGreaterThan(0), { timeoutMs: 5000 }); // the hook did call
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('refuses a hook in another language and leaves it untouched', async () => {
+    const repo = newRepo();
+    const file = join(repo.path, '.git/hooks/post-commit');
+    const python = '#!/usr/bin/env python3\nprint("hi")\n';
+    mkdirSync(join(repo.path, '.git/hooks'), { recursive: true });
+    writeFileSync(file, python);
+    const run = await runCli(['hooks', 'install', '--repo', 'py', '--path', repo.path, '--hub-url', hub.url]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/post-commit: it is not a shell script \(#!\/usr\/bin\/env python3\)/);
+    expect(readFileSync(file, 'utf8')).toBe(python);
+  });
+
+  it('exits 1 for a repo the hub does not know or a folder that is no git repo; 2 for a bad --hub-url', async () => {
+    const unknown = await runCli(['hooks', 'install', '--repo', 'ghost'], { STATE_HUB_URL: hub.url });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/GET \/repos\/ghost answered 404/);
+    const notGit = await runCli(['hooks', 'install', '--repo', 'x', '--path', '/tmp', '--hub-url', hub.url]);
+    expect(notGit.code).toBe(1);
+    expect(notGit.stderr).toMatch(/\/tmp is not a git work tree/);
+    const badUrl = await runCli(['hooks', 'install', '--repo', 'x', '--path', '/tmp', '--hub-url', 'ftp://x']);
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.stderr).toMatch(/option '--hub-url <url>' argument 'ftp:\/\/x' is invalid/);
+  });
+});

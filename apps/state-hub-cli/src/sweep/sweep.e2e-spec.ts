@@ -1,0 +1,182 @@
+// `sweep` run as a user runs it (the built CLI), in-process against the test
+// database with DATABASE_URL and over HTTP against the built hub without it.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '@state-hub/testing';
+import { type HubProcess, startHub } from '../testing/hub-process';
+import { runCli } from '../testing/run-cli';
+import { createWorkplanRepo, type WorkplanRepo, workplanText } from '../testing/workplan-repo';
+
+const TOKEN = 'cli-test-token-0123456789';
+
+describe('state-hub sweep (built CLI, built hub, real Postgres)', () => {
+  let hub: HubProcess;
+  const repos: WorkplanRepo[] = [];
+  let inProcess: Record<string, string>;
+  let overHttp: Record<string, string>;
+
+  beforeAll(async () => {
+    hub = await startHub({ token: TOKEN });
+    inProcess = { DATABASE_URL: hub.databaseUrl };
+    overHttp = { STATE_HUB_URL: hub.url, STATE_HUB_API_TOKEN: TOKEN };
+    await hub.call('POST', '/domains', { slug: 'custodian', name: 'Custodian' });
+    for (const [slug, id] of [
+      ['alpha', 'ALPHA-WP-0001'],
+      ['beta', 'BETA-WP-0001'],
+    ]) {
+      const repo = createWorkplanRepo({
+        [`workplans/${id}.md`]: workplanText({ id, title: `${slug} plan`, tasks: [[`${id}-T01`, 'Do it', 'todo']] }),
+      });
+      repos.push(repo);
+      await hub.call('POST', '/repos', { slug, name: slug, domain: 'custodian', local_path: repo.path });
+    }
+  });
+  afterAll(async () => {
+    await hub?.stop();
+    for (const repo of repos) repo.remove();
+  });
+
+  it('sweeps in-process with DATABASE_URL: a line per repo, the table, the totals, ids in the files', async () => {
+    const run = await runCli(['sweep', '--source', 'local-timer'], inProcess);
+    expect(run.stderr).toContain('[1/2] alpha: synced');
+    expect(run.stderr).toContain('[2/2] beta: synced');
+    expect(run.stdout).toMatch(
+      /│ repo\s+│ outcome\s+│ pull\s+│ synced\s+│ unchanged\s+│ errors\s+│ ids written\s+│ warnings/,
+    );
+    expect(run.stdout).toMatch(/│ alpha\s+│ synced\s+│ local\s+│ 1\s+│ 0\s+│ 0\s+│ 2\s+│ 0/);
+    expect(run.stdout).toMatch(
+      /2 repos: 2 synced, 0 skipped \(lock\), 0 skipped \(budget\), 0 failed; 0 warnings; outcome completed in .* \(source local-timer\)/,
+    );
+    expect(run.code).toBe(0);
+    expect(repos[0].read('workplans/ALPHA-WP-0001.md')).toMatch(/state_hub_workstream_id: [0-9a-f-]{36}/);
+    const ws = await hub.call<{ total: number }>('GET', '/workstreams');
+    expect(ws.total).toBe(2);
+  });
+
+  it('asks the hub without DATABASE_URL and prints the same report as JSON', async () => {
+    const run = await runCli(['sweep', '--json'], overHttp);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ source: 'manual', remote: false, outcome: 'completed', counts: { repos: 2 } });
+    expect(report.files.unchanged).toBe(2);
+    const history = await hub.call<{ items: { source: string }[] }>('GET', '/consistency/sweeps');
+    expect(history.items.map((s) => s.source)).toEqual(['manual', 'local-timer']);
+  });
+
+  it('syncs one repo with --repo, in-process and over HTTP', async () => {
+    repos[1].write('workplans/BETA-WP-0002.md', workplanText({ id: 'BETA-WP-0002', title: 'second beta plan' }));
+    const local = await runCli(['sweep', '--repo', 'beta', '--json', '--no-writeback'], inProcess);
+    expect(local.code).toBe(0);
+    expect(JSON.parse(local.stdout)).toMatchObject({
+      repo: 'beta',
+      outcome: 'synced',
+      changes: { workstreams_created: 1, ids_written: 0 },
+    });
+    expect(repos[1].read('workplans/BETA-WP-0002.md')).not.toContain('state_hub_workstream_id');
+
+    const remote = await runCli(['sweep', '--repo', 'beta'], overHttp);
+    expect(remote.code).toBe(0);
+    expect(remote.stdout).toMatch(/│ beta\s+│ synced/);
+    expect(remote.stdout).toMatch(/beta: synced; 2 files scanned, 1 id written/);
+    expect(repos[1].read('workplans/BETA-WP-0002.md')).toContain('state_hub_workstream_id');
+  });
+
+  it('exits 1 with one line for an unknown repo, either way', async () => {
+    const local = await runCli(['sweep', '--repo', 'ghost'], inProcess);
+    expect(local.code).toBe(1);
+    expect(local.stderr.trim()).toBe("error: repo 'ghost' is not registered");
+    const remote = await runCli(['sweep', '--repo', 'ghost'], overHttp);
+    expect(remote.code).toBe(1);
+    expect(remote.stderr).toMatch(/error: POST \/repos\/ghost\/sync answered 404: repo 'ghost' is not registered/);
+  });
+
+  it('exits 1 naming the token when the hub wants one', async () => {
+    const run = await runCli(['sweep'], { STATE_HUB_URL: hub.url });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/answered 401: missing bearer token.*STATE_HUB_API_TOKEN/);
+  });
+
+  it('without DATABASE_URL and no hub: exits 1 quickly and never opens an embedded database', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'statehub-cli-cwd-'));
+    try {
+      const port = await freePort();
+      const run = await runCli(['sweep'], { STATE_HUB_URL: `http://127.0.0.1:${port}` }, { cwd });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`error: cannot reach the hub at http://127.0.0.1:${port}: ECONNREFUSED`));
+      expect(readdirSync(cwd)).toEqual([]);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [['sweep', '--max-seconds', 'abc'], /option '--max-seconds <n>' argument 'abc' is invalid/],
+    [['sweep', '--max-seconds', '3601'], /--max-seconds <n>.*between 1 and 3600/],
+    [
+      ['sweep', '--source', 'cron'],
+      /option '--source <source>' argument 'cron' is invalid.*local-timer, activity-core, manual, api/,
+    ],
+    [['sweep', '--repo', 'Not A Slug'], /option '--repo <slug>' argument 'Not A Slug' is invalid/],
+    [['sweep', '--bogus'], /unknown option '--bogus'/],
+    [['sweep', 'extra'], /too many arguments/],
+    [['compare-sweeps'], /required option '--since <when>' not specified/],
+    [['compare-sweeps', '--since', 'yesterday'], /--since must be a duration such as 7d or 24h/],
+    [['compare-sweeps', '--since', '7d', '--until', 'soon'], /--until must be an ISO timestamp/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('exits 2 for %j, naming the flag', async (args, message) => {
+    const run = await runCli(args, inProcess);
+    expect(run.stderr).toMatch(message);
+    expect(run.code).toBe(2);
+  });
+
+  it('exits 2 naming a bad environment variable', async () => {
+    const run = await runCli(['sweep'], { ...inProcess, SWEEP_COMMIT_WRITEBACK: 'maybe' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/SWEEP_COMMIT_WRITEBACK must be true or false/);
+  });
+
+  it('compare-sweeps prints the per-source table in-process, and the same figures from the hub', async () => {
+    const run = await runCli(['compare-sweeps', '--since', '1h'], inProcess);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Sweeps from \S+ to \S+\n/);
+    expect(run.stdout).toMatch(/│ source\s+│ runs\s+│ completion rate\s+│ runs skipped \(lock\)/);
+    expect(run.stdout).toMatch(/│ local-timer\s+│ 1\s+│ 100.0 %\s+│ 0\s+│ 0\s+│ 0\s+│ 0\s+│ 0/);
+    expect(run.stdout).toMatch(/│ manual\s+│ 1\s+│ 100.0 %/);
+
+    const remote = await runCli(['compare-sweeps', '--since', '1h', '--json'], overHttp);
+    expect(remote.code).toBe(0);
+    const comparison = JSON.parse(remote.stdout);
+    expect(comparison.sources.map((r: { source: string; runs: number }) => [r.source, r.runs])).toEqual([
+      ['local-timer', 1],
+      ['manual', 1],
+    ]);
+    const empty = await runCli(
+      ['compare-sweeps', '--since', '2020-01-01T00:00:00Z', '--until', '2020-01-02T00:00:00Z'],
+      inProcess,
+    );
+    expect(empty.stdout).toContain('no sweeps recorded in this window');
+  });
+
+  it('runs without a build through the root npm scripts', async () => {
+    const run = await runCli(['--silent', 'run', 'compare-sweeps', '--', '--since', '7d', '--json'], overHttp, {
+      command: ['npm'],
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).sources).toHaveLength(2);
+  });
+
+  it('exits 1 when a repo fails, naming it and why in the table', async () => {
+    await hub.call('POST', '/repos', {
+      slug: 'gone',
+      name: 'Gone',
+      domain: 'custodian',
+      local_path: '/nonexistent/gone',
+    });
+    const run = await runCli(['sweep'], inProcess);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/│ gone\s+│ failed/);
+    expect(run.stdout).toMatch(/failed {2}gone: .*\/nonexistent\/gone/);
+    expect(run.stdout).toMatch(/3 repos: 2 synced, .* 1 failed/);
+  });
+});
