@@ -31,7 +31,7 @@ describe("event-consumer: the organisation's definitions against a real hub (bui
       natsUrl: nats.url,
       definitionsDir: join(WORKSPACE_ROOT, 'activity-definitions'),
       // what a deployment sets for the folder's definitions
-      env: { STATE_HUB_URL: hub.url, STATE_HUB_HOME: '/srv/state-hub' },
+      env: { STATE_HUB_URL: hub.url },
     });
   });
   afterAll(async () => {

@@ -8,6 +8,8 @@ import type { RunBody } from './engine-fixture';
 export const WORKSPACE_ROOT = join(__dirname, '../../../..');
 export const HUB_MAIN = join(WORKSPACE_ROOT, 'dist/apps/state-hub-api/main.js');
 export const ENGINE_MAIN = join(WORKSPACE_ROOT, 'dist/apps/event-consumer/main.js');
+export const STALE_CLEANUP_MAIN = join(WORKSPACE_ROOT, 'dist/apps/stale-cleanup/main.js');
+export const CLI_MAIN = join(WORKSPACE_ROOT, 'dist/apps/state-hub-cli/main.js');
 
 export interface BuiltApp {
   url: string;
@@ -17,13 +19,17 @@ export interface BuiltApp {
   stop(): Promise<void>;
 }
 
-function requireBuilt(script: string, project: string): void {
+export function requireBuilt(script: string, project: string): void {
   if (!existsSync(script)) throw new Error(`${script} is missing: run \`npx nx build ${project}\` first`);
 }
 
 async function startBuilt(script: string, env: Record<string, string>, healthPath: string): Promise<BuiltApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // A hub started with a write token gets it on every request of json().
+  const auth: Record<string, string> = env['STATE_HUB_API_TOKEN']
+    ? { authorization: `Bearer ${env['STATE_HUB_API_TOKEN']}` }
+    : {};
   const service = await startNodeService({
     script,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
@@ -36,7 +42,7 @@ async function startBuilt(script: string, env: Record<string, string>, healthPat
     async json<T>(method: string, path: string, body?: unknown, expect?: number): Promise<T> {
       const res = await fetch(`${url}${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(10_000),
       });
@@ -50,12 +56,22 @@ async function startBuilt(script: string, env: Record<string, string>, healthPat
   };
 }
 
-/** The built state-hub-api on its own database, relaying its outbox to `natsUrl`. */
-export function startBuiltHub(options: { databaseUrl: string; natsUrl: string }): Promise<BuiltApp> {
+/** The built state-hub-api on its own database, relaying its outbox to `natsUrl`; `env` adds or overrides variables. */
+export function startBuiltHub(options: {
+  databaseUrl: string;
+  natsUrl: string;
+  env?: Record<string, string>;
+}): Promise<BuiltApp> {
   requireBuilt(HUB_MAIN, 'state-hub-api');
   return startBuilt(
     HUB_MAIN,
-    { DATABASE_URL: options.databaseUrl, NATS_URL: options.natsUrl, OUTBOX_POLL_MS: '100', LOG_LEVEL: 'warn' },
+    {
+      DATABASE_URL: options.databaseUrl,
+      NATS_URL: options.natsUrl,
+      OUTBOX_POLL_MS: '100',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
     '/state/health',
   );
 }

@@ -19,6 +19,17 @@ describe('substituteVariables', () => {
     expect(substituteVariables('a${EMPTY}b', env, 'error').value).toBe('ab');
   });
 
+  it('uses the default of ${VAR:-default} when the variable is unset or empty, and the value otherwise', () => {
+    const out = substituteVariables(
+      { a: 'Bearer ${NOPE:-}', b: '${EMPTY:-fallback}', c: '${TOKEN:-fallback}', d: '${NOPE:-http://x:1}/y' },
+      env,
+      'error',
+    );
+    expect(out.value).toEqual({ a: 'Bearer ', b: 'fallback', c: 's3cret', d: 'http://x:1/y' });
+    expect(out.problems).toEqual([]);
+    expect(out.warnings).toEqual([]);
+  });
+
   it('does not substitute twice', () => {
     expect(substituteVariables('${X}', { X: '${TOKEN}' }, 'error').value).toBe('${TOKEN}');
   });

@@ -1,5 +1,6 @@
 // `${VAR}` in string values is replaced from the environment when a file is
-// loaded; `$${` writes a literal `${`. Keys are never substituted.
+// loaded; `${VAR:-default}` uses the default when VAR is unset or empty (as in
+// a shell); `$${` writes a literal `${`. Keys are never substituted.
 import { fieldPathText, type FieldPath } from './field-path';
 
 export type UnsetVariables = 'error' | 'placeholder';
@@ -18,7 +19,7 @@ export interface Substitution {
   warnings: SubstitutionIssue[];
 }
 
-const TOKEN = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$\{[^}]{0,40}\}?/g;
+const TOKEN = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|\$\{[^}]{0,40}\}?/g;
 
 export function substituteVariables(
   value: unknown,
@@ -58,16 +59,17 @@ function substituteString(
   out: Substitution,
 ): string {
   const field = fieldPathText(path);
-  return text.replace(TOKEN, (match, name: string | undefined) => {
+  return text.replace(TOKEN, (match, name: string | undefined, fallback: string | undefined) => {
     if (match === '$${') return '${';
     if (name === undefined) {
       out.problems.push({
         path,
-        message: `${field}: malformed variable reference "${match}": write \${NAME} (letters, digits, _) or $\${ for a literal \${`,
+        message: `${field}: malformed variable reference "${match}": write \${NAME} or \${NAME:-default} (NAME: letters, digits, _) or $\${ for a literal \${`,
       });
       return match;
     }
     const found = Object.hasOwn(env, name) ? env[name] : undefined;
+    if (fallback !== undefined) return found ? found : fallback;
     if (found !== undefined) return found;
     if (unset === 'placeholder') {
       out.warnings.push({
