@@ -1,5 +1,5 @@
-// `npm run bench [-- api|relay|engine]`: build the apps they measure if stale, run the chosen benchmarks (default:
-// all three, one after the other), print each table and rewrite its section of docs/performance.md.
+// `npm run bench [-- api|relay|engine|sweep]`: build the apps they measure if stale, run the chosen benchmarks
+// (default: all four, one after the other), print each table and rewrite its section of docs/performance.md.
 const { spawnSync } = require('node:child_process');
 const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -8,6 +8,7 @@ const { ensureBuild } = require('./lib/build');
 const { markdownTable, rewriteDoc } = require('./lib/report');
 const relayReport = require('./lib/relay-report');
 const engineReport = require('./lib/engine-report');
+const sweepReport = require('./lib/sweep-report');
 
 const ROOT = join(__dirname, '..');
 const DOC = join(ROOT, 'docs/performance.md');
@@ -36,6 +37,12 @@ const BENCHES = {
     rewrite: engineReport.rewriteEngineDoc,
     table: engineReport.markdownTable,
     after: (report) => console.log(engineReport.rssLine(report)),
+  },
+  sweep: {
+    apps: [],
+    rewrite: sweepReport.rewriteSweepDoc,
+    table: sweepReport.markdownTable,
+    after: () => {},
   },
 };
 
