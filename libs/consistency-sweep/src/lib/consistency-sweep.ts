@@ -1,14 +1,17 @@
 // Entry point of the consistency sweep (DESIGN.md §6): `sweep` runs every
-// active repo under the global advisory lock and records one progress event;
-// `syncRepo` is the per-commit path for one repo. Both work on ONE dedicated
-// connection held for the whole run (it holds the session-level locks, and on
-// PGlite it is the only connection there is).
+// active repo under the global lock and records one progress event;
+// `syncRepo` is the per-commit path for one repo. The global lock is claimed
+// in process before any connection is taken; the run's queries then go
+// through a SweepSession (one dedicated connection on a Postgres server, none
+// held on PGlite — see sweep-session.ts).
 import { RepoEntity } from '@state-hub/db';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { globalSweepLock, repoLock, tryLock, unlock, waitForLock } from './advisory-lock';
+import type { DataSource, EntityManager } from 'typeorm';
+import { claimInProcess, globalSweepLock, releaseInProcess, repoLock } from './advisory-lock';
 import { RepoArchivedError, RepoNotFoundError } from './errors';
 import { repoResult, syncRepoFiles } from './repo-sync';
-import { recordSweep, recordSync } from './sweep-report';
+import { runThenRelease } from './run-then-release';
+import { recordSweep, recordSync, type SweepRun } from './sweep-report';
+import { SweepSession } from './sweep-session';
 import { stampSynced } from './synced-stamp';
 import type { RepoSyncResult, SweepOptions, SweepReport, SweepSettings } from './types';
 
@@ -34,43 +37,41 @@ export class ConsistencySweep {
     private readonly onEventsCommitted: () => void = () => undefined,
   ) {}
 
-  /** Sweeps every active repo (or `options.repo`) under the global advisory lock; records the progress event. */
+  /** Sweeps every active repo (or `options.repo`) under the global lock; records the progress event. */
   async sweep(options: SweepOptions): Promise<SweepReport> {
     const maxSeconds = options.maxSeconds ?? DEFAULT_MAX_SECONDS;
     if (!(maxSeconds > 0)) throw new RangeError(`maxSeconds must be a positive number, got ${maxSeconds}`);
-    const startedAt = new Date();
-    const deadline = startedAt.getTime() + maxSeconds * 1000;
-    return this.withRunner(async (runner) => {
-      const repos = await this.reposToSweep(runner.manager, options.repo);
-      const lock = globalSweepLock();
-      const lockTaken = await tryLock(runner, lock);
-      let results: RepoSyncResult[];
-      if (!lockTaken) {
-        results = repos.map((r) => repoResult(r.slug, 'skipped_lock', { pull: 'local' }));
-      } else {
-        try {
-          results = await this.sweepRepos(runner, repos, options, deadline);
-        } finally {
-          await unlock(runner, lock);
-        }
-      }
-      const finishedAt = new Date();
-      const synced = repos.filter((_, i) => results[i].outcome === 'synced').map((r) => r.id);
-      return runner.manager.transaction(async (m) => {
-        await stampSynced(m, synced, finishedAt);
-        return recordSweep(m, { options, maxSeconds, startedAt, finishedAt, lockTaken, repos: results });
-      });
-    });
+    const run = { options, maxSeconds, startedAt: new Date() };
+    const deadline = run.startedAt.getTime() + maxSeconds * 1000;
+    const lock = globalSweepLock();
+    // before any connection is taken: a second sweep in this process answers at once
+    if (!claimInProcess(this.dataSource, lock)) {
+      const manager = this.dataSource.manager;
+      return this.record(manager, run, await this.reposToSweep(manager, options.repo), null);
+    }
+    return runThenRelease(
+      () =>
+        SweepSession.run(this.dataSource, async (session) => {
+          const repos = await this.reposToSweep(session.manager, options.repo);
+          if (!(await session.holdServerLock(lock))) return this.record(session.manager, run, repos, null);
+          const results = await runThenRelease(
+            () => this.sweepRepos(session, repos, options, deadline),
+            () => session.releaseServerLock(lock),
+          );
+          return this.record(session.manager, run, repos, results);
+        }),
+      async () => releaseInProcess(this.dataSource, lock),
+    );
   }
 
   /** Syncs one repo (the per-commit path). Throws RepoNotFoundError / RepoArchivedError for a slug it cannot sync. */
   async syncRepo(slug: string, options: SyncOptions): Promise<RepoSyncResult> {
-    return this.withRunner(async (runner) => {
-      const repo = await findRepo(runner.manager, slug);
+    return SweepSession.run(this.dataSource, async (session) => {
+      const repo = await findRepo(session.manager, slug);
       options.onProgress?.({ kind: 'started', total: 1 });
       options.onProgress?.({ kind: 'repo_started', repo: repo.slug, index: 0, total: 1 });
-      const result = await this.lockedRepoSync(runner, repo, options, this.settings.repoLockWaitSeconds);
-      const eventId = await runner.manager.transaction(async (m) => {
+      const result = await this.lockedRepoSync(session, repo, options, this.settings.repoLockWaitSeconds);
+      const eventId = await session.manager.transaction(async (m) => {
         if (result.outcome === 'synced') await stampSynced(m, [repo.id], new Date());
         return recordSync(m, repo.id, result, options);
       });
@@ -80,8 +81,25 @@ export class ConsistencySweep {
     });
   }
 
+  /** Records the sweep; `results` null means the global lock was busy (every repo `skipped_lock`, none touched). */
+  private async record(
+    manager: EntityManager,
+    run: Pick<SweepRun, 'options' | 'maxSeconds' | 'startedAt'>,
+    repos: RepoEntity[],
+    results: RepoSyncResult[] | null,
+  ): Promise<SweepReport> {
+    const finishedAt = new Date();
+    const lockTaken = results !== null;
+    const outcomes = results ?? repos.map((r) => repoResult(r.slug, 'skipped_lock', { pull: 'local' }));
+    const synced = repos.filter((_, i) => outcomes[i].outcome === 'synced').map((r) => r.id);
+    return manager.transaction(async (m) => {
+      await stampSynced(m, synced, finishedAt);
+      return recordSweep(m, { ...run, finishedAt, lockTaken, repos: outcomes });
+    });
+  }
+
   private async sweepRepos(
-    runner: QueryRunner,
+    session: SweepSession,
     repos: RepoEntity[],
     options: SweepOptions,
     deadline: number,
@@ -99,51 +117,41 @@ export class ConsistencySweep {
       options.onProgress?.({ kind: 'repo_started', repo: repo.slug, index, total });
       // a per-commit sync of this repo may be running: wait for it, within the budget
       const wait = Math.min(this.settings.repoLockWaitSeconds, left / 1000);
-      results.push(await this.lockedRepoSync(runner, repo, options, wait));
+      results.push(await this.lockedRepoSync(session, repo, options, wait));
       options.onProgress?.({ kind: 'repo_finished', result: results[index], index, total });
     }
     return results;
   }
 
   private async lockedRepoSync(
-    runner: QueryRunner,
+    session: SweepSession,
     repo: RepoEntity,
     options: SyncOptions,
     waitSeconds: number,
   ): Promise<RepoSyncResult> {
     const started = Date.now();
     const lock = repoLock(repo.id);
-    if (!(await waitForLock(runner, lock, waitSeconds))) {
+    if (!(await session.waitForLock(lock, waitSeconds))) {
       return repoResult(repo.slug, 'skipped_lock', {
         warnings: [`another sync of this repo held its lock for ${waitSeconds.toFixed(1)} s`],
         duration_ms: Date.now() - started,
       });
     }
-    try {
-      return await syncRepoFiles(runner.manager, repo, {
-        remote: options.remote ?? false,
-        writeback: options.writeback !== false,
-        settings: this.settings,
-        onEventsCommitted: this.onEventsCommitted,
-      });
-    } finally {
-      await unlock(runner, lock);
-    }
+    return runThenRelease(
+      () =>
+        syncRepoFiles(session.manager, repo, {
+          remote: options.remote ?? false,
+          writeback: options.writeback !== false,
+          settings: this.settings,
+          onEventsCommitted: this.onEventsCommitted,
+        }),
+      () => session.unlock(lock),
+    );
   }
 
   private async reposToSweep(manager: EntityManager, slug: string | undefined): Promise<RepoEntity[]> {
     if (slug !== undefined) return [await findRepo(manager, slug)];
     return manager.find(RepoEntity, { where: { status: 'active' }, order: { slug: 'ASC' } });
-  }
-
-  private async withRunner<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      return await work(runner);
-    } finally {
-      await runner.release();
-    }
   }
 }
 

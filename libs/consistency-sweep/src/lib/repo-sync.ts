@@ -1,11 +1,12 @@
-// One repo's sync, start to finish, on the caller's connection and under the
+// One repo's sync, start to finish, through the caller's manager and under the
 // caller's repo lock: path checks, the pull gate (remote mode), the file loop
 // and the writeback commit. An unexpected error fails this repo only; the
 // sweep goes on with the next. Stamping last_synced_at is left to the caller,
 // which does it for all repos of a sweep in one statement.
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import type { RepoEntity } from '@state-hub/db';
 import type { EntityManager } from 'typeorm';
+import { isAbsent } from './absent';
 import { emptyChangeCounts, emptyFileCounts } from './counts';
 import { listWorkplanFiles } from './file-scan';
 import { pullGate, type PullResult } from './git/pull-gate';
@@ -37,22 +38,32 @@ export function repoResult(repo: string, outcome: RepoOutcome, extra: Partial<Re
   };
 }
 
-async function checkLocalPath(repo: RepoEntity): Promise<string | undefined> {
-  if (!repo.local_path) return 'local_path is not set';
-  const info = await stat(repo.local_path).catch(() => null);
-  if (!info) return `local_path ${repo.local_path} does not exist`;
-  if (!info.isDirectory()) return `local_path ${repo.local_path} is not a directory`;
-  return undefined;
+/** The real path of the repo's folder (symlinks resolved), or why it cannot be synced. */
+async function resolveLocalPath(repo: RepoEntity): Promise<{ root: string } | { error: string }> {
+  const path = repo.local_path;
+  if (!path) return { error: 'local_path is not set' };
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    if (isAbsent(err)) return { error: `local_path ${path} does not exist` };
+    return { error: `local_path ${path} cannot be read: ${(err as Error).message}` };
+  }
+  if (!info.isDirectory()) return { error: `local_path ${path} is not a directory` };
+  return { root: await realpath(path) };
 }
 
-async function pull(repo: RepoEntity, root: string, remote: boolean): Promise<PullResult> {
-  if (!remote) return { outcome: 'local', remote: null, warnings: [] };
+async function pull(repo: RepoEntity, root: string, options: RepoSyncOptions): Promise<PullResult> {
+  if (!options.remote) return { outcome: 'local', remote: null, warnings: [] };
+  const s = options.settings;
   try {
     return await pullGate({
       slug: repo.slug,
       localPath: root,
       remoteUrl: repo.remote_url,
       defaultBranch: repo.default_branch,
+      workplanDir: s.workplanDir,
+      writeback: { author: { name: s.gitAuthorName, email: s.gitAuthorEmail }, push: s.pushWriteback },
     });
   } catch (err) {
     return { outcome: 'failed', remote: null, warnings: [`git pull failed: ${(err as Error).message}`] };
@@ -67,16 +78,20 @@ export async function syncRepoFiles(
   const started = Date.now();
   const result = repoResult(repo.slug, 'synced', { pull: options.remote ? 'no_remote' : 'local' });
   try {
-    const bad = await checkLocalPath(repo);
-    if (bad) return { ...result, outcome: 'failed', error: bad, duration_ms: Date.now() - started };
-    const root = repo.local_path as string;
-    const pulled = await pull(repo, root, options.remote);
+    const local = await resolveLocalPath(repo);
+    if ('error' in local) {
+      return { ...result, outcome: 'failed', error: local.error, duration_ms: Date.now() - started };
+    }
+    const root = local.root;
+    const pulled = await pull(repo, root, options);
     result.pull = pulled.outcome;
     result.warnings.push(...pulled.warnings);
     const head = await readHead(root);
     result.commit_sha = head?.sha ?? null;
 
-    const paths = await listWorkplanFiles(root, options.settings.workplanDir);
+    // after the pull: a pulled commit may have turned the folder into a link
+    const { paths, warnings } = await listWorkplanFiles(root, options.settings.workplanDir);
+    result.warnings.push(...warnings);
     const files = await FileIndex.load(manager, repo.id, paths);
     const ctx = {
       manager,
@@ -86,7 +101,13 @@ export async function syncRepoFiles(
       domains: new DomainLookup(),
       writeback: options.writeback,
     };
-    const commitWriteback = options.settings.commitWriteback && head !== null;
+    // With push configured, a writeback commit is made only where it can be pushed right away (a remote sweep
+    // level with origin); elsewhere the ids stay uncommitted, which the pull gate tolerates, so an unpushed
+    // commit never leaves the checkout diverged. The next remote sweep commits and pushes them.
+    const pushable =
+      options.remote === true && !!pulled.remote && (pulled.outcome === 'pulled' || pulled.outcome === 'up_to_date');
+    const commitWriteback =
+      options.settings.commitWriteback && head !== null && (!options.settings.pushWriteback || pushable);
     const toCommit = await syncFiles(
       ctx,
       { root, paths, commitWriteback, onEventsCommitted: options.onEventsCommitted },

@@ -56,6 +56,19 @@ describe('ConsistencySweep locks and budget (real Postgres)', () => {
     expect((await new ConsistencySweep(sdb.ds).sweep({ source: 'activity-core' })).outcome).toBe('completed');
   });
 
+  it('a second sweep of the same process answers skipped_lock while the first completes', async () => {
+    const sweeper = new ConsistencySweep(sdb.ds);
+    let second: Promise<string> | undefined;
+    const first = await sweeper.sweep({
+      source: 'local-timer',
+      onProgress: (e) => {
+        if (e.kind === 'started') second = sweeper.sweep({ source: 'api' }).then((r) => r.outcome);
+      },
+    });
+    expect(first.outcome).toBe('completed');
+    expect(await second).toBe('skipped_lock');
+  });
+
   it('a repo whose lock another sync holds is skipped_lock after the wait; the sweep is partial', async () => {
     await other.query('SELECT pg_advisory_lock($1::int, hashtext($2::text))', [REPO_LOCK_NAMESPACE, repos[1].id]);
     const sweeper = new ConsistencySweep(sdb.ds, { ...DEFAULT_SWEEP_SETTINGS, repoLockWaitSeconds: 0.3 });

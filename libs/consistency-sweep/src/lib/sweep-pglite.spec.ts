@@ -1,7 +1,15 @@
 // The embedded database (PGlite, one connection): the sweep does all its work
 // on the connection that holds its locks, so it must not wait on itself.
 import { ProgressEventEntity, TaskEntity, WorkstreamEntity } from '@state-hub/db';
-import { makeGitRepo, openSweepDb, seedRepo, TempDirs, workplanText, type SweepDb } from '../testing/sweep-fixtures';
+import {
+  makeGitRepo,
+  openSweepDb,
+  seedRepo,
+  TempDirs,
+  workplanText,
+  writeText,
+  type SweepDb,
+} from '../testing/sweep-fixtures';
 import { ConsistencySweep } from './consistency-sweep';
 import { listSweeps } from './sweep-history';
 
@@ -40,5 +48,43 @@ describe('ConsistencySweep on PGlite', () => {
     expect(second.files).toMatchObject({ scanned: 1, unchanged: 1, synced: 0 });
     expect((await sweeper.syncRepo('emb', { source: 'commit-hook' })).outcome).toBe('synced');
     expect((await listSweeps(sdb.ds, {})).total).toBe(2);
+  });
+
+  it('while a sweep runs, a second sweep answers skipped_lock and other queries are served between its files', async () => {
+    for (const slug of ['many-1', 'many-2', 'many-3']) {
+      const root = dirs.make('sweep-many-');
+      for (let i = 0; i < 25; i++) {
+        const id = `${slug.toUpperCase()}-${i}`;
+        writeText(
+          root,
+          `workplans/${id}.md`,
+          workplanText({ id, title: id, tasks: [{ key: `${id}-T1`, title: 't' }] }),
+        );
+      }
+      await seedRepo(sdb.ds, sdb.domain, { slug, localPath: root });
+    }
+    const sweeper = new ConsistencySweep(sdb.ds);
+    const order: string[] = [];
+    const meanwhile: Promise<unknown>[] = [];
+    let total = 0;
+    const report = await sweeper.sweep({
+      source: 'local-timer',
+      onProgress: (e) => {
+        if (e.kind === 'repo_finished') order.push(`repo ${e.index} finished`);
+        if (e.kind !== 'repo_started' || e.index !== 0) return;
+        total = e.total;
+        meanwhile.push(sdb.ds.query('SELECT 1').then(() => order.push('SELECT 1 answered')));
+        meanwhile.push(sweeper.sweep({ source: 'api' }).then((r) => order.push(`second sweep ${r.outcome}`)));
+      },
+    });
+    order.push('first sweep done');
+    await Promise.all(meanwhile);
+
+    expect(report).toMatchObject({ outcome: 'completed', counts: { synced: total } });
+    const last = order.indexOf(`repo ${total - 1} finished`);
+    expect(order.indexOf('SELECT 1 answered')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('SELECT 1 answered')).toBeLessThan(last);
+    expect(order.indexOf('second sweep skipped_lock')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('second sweep skipped_lock')).toBeLessThan(last);
   });
 });

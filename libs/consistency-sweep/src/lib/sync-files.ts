@@ -1,9 +1,11 @@
 // The file loop of one repo's sync: read each workplan, skip the unchanged
 // ones (hash + `synced`, decided from the preloaded rows), parse the rest,
-// reconcile, write ids back, then mark vanished files. Counts and warnings
-// accumulate into the repo's result.
+// reconcile, write ids back, then mark vanished files. A workplan that is not
+// valid UTF-8 is an `error` (reconciling replacement characters and writing
+// them back would damage it). Counts and warnings accumulate into the repo's
+// result.
 import { formatWorkplanProblem, parseWorkplan } from '@state-hub/workplan';
-import { readWorkplanFile, type ScannedFile } from './file-scan';
+import { invalidUtf8Line, readWorkplanFile, type ScannedFile } from './file-scan';
 import { FileProblem } from './reconcile/file-problem';
 import { markOrphans } from './reconcile/orphans';
 import {
@@ -22,6 +24,9 @@ export interface FileLoopOptions {
   commitWriteback: boolean;
   onEventsCommitted: () => void;
 }
+
+/** Why a workplan whose bytes are not valid UTF-8 is an `error`: its ids could not be written without damage. */
+export const NOT_UTF8 = 'not valid UTF-8 (writeback would change other bytes)';
 
 /** Files written back that may go into the writeback commit (clean against HEAD before the edit). */
 export type CommitCandidates = string[];
@@ -51,6 +56,12 @@ export async function syncFiles(
     if (parsed.kind === 'not_workplan') {
       result.files.not_workplan++;
       ctx.files.dropNotWorkplan(path, parsed.reason);
+      continue;
+    }
+    const badLine = invalidUtf8Line(file);
+    if (badLine !== undefined) {
+      // the text was decoded with replacement characters: writing it back would change those bytes
+      await fileError(ctx, file, `${path}:${badLine}: ${NOT_UTF8}`, result);
       continue;
     }
     if (parsed.kind === 'error') {

@@ -1,14 +1,17 @@
 // C-15: after a file's transaction committed, the ids the hub assigned go back
 // into the file with the workplan lib's minimal edit. The file is written only
 // when the edit changes it, only if nobody changed it since it was read, and
-// only if the edited text still parses to the same workplan with the new ids.
+// only if the edited text still parses to the same workplan with the new ids,
+// and never through a symbolic link that took the file's place.
 // The new content hash is stored so the next sweep sees the file unchanged; a
 // writeback that could not happen marks the row so the next sweep retries.
-import { readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, realpath, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { WorkplanFileEntity } from '@state-hub/db';
 import { parseWorkplan, writeBackIds, type WritebackIds } from '@state-hub/workplan';
 import type { EntityManager } from 'typeorm';
-import { sha256, type ScannedFile } from './file-scan';
+import { isInside, sha256, type ScannedFile } from './file-scan';
 import { isCleanAgainstHead } from './git/writeback-commit';
 import { IDS_PENDING_WARNING, type FileSyncResult } from './reconcile/reconcile-file';
 
@@ -30,27 +33,49 @@ function checkEdit(file: ScannedFile, text: string, ids: WritebackIds): string |
   return undefined;
 }
 
+/**
+ * Opens the file the sweep read for reading and writing, only if it is still a
+ * plain file inside the repo: never through a symbolic link put in its place or
+ * in place of a folder above it (O_NOFOLLOW closes the race for the file itself).
+ */
+async function openInRepo(root: string, file: ScannedFile): Promise<FileHandle | string> {
+  if ((await lstat(file.absolutePath)).isSymbolicLink()) return `${file.path} is a symbolic link now`;
+  if (!isInside(root, await realpath(dirname(file.absolutePath)))) return `${file.path} is outside the repo now`;
+  return open(file.absolutePath, constants.O_RDWR | constants.O_NOFOLLOW);
+}
+
+async function overwrite(handle: FileHandle, bytes: Buffer): Promise<void> {
+  await handle.truncate(0);
+  for (let done = 0; done < bytes.length;) {
+    done += (await handle.write(bytes, done, bytes.length - done, done)).bytesWritten;
+  }
+}
+
 /** Writes the file when the edit is safe; returns why not otherwise. */
 async function writeIds(
   manager: EntityManager,
+  root: string,
   file: ScannedFile,
   fileRowId: string,
   ids: WritebackIds,
 ): Promise<{ idsWritten: number } | { skipped: string }> {
-  const current = await readFile(file.absolutePath);
-  if (sha256(current) !== file.hash)
-    return { skipped: 'the file changed while the sweep ran (the next sweep retries)' };
-  const result = writeBackIds(file.text, ids);
-  if (!result.changed) return { idsWritten: 0 };
-  const broken = checkEdit(file, result.text, ids);
-  if (broken) return { skipped: broken };
-  await writeFile(file.absolutePath, result.text, 'utf8');
-  await manager.update(
-    WorkplanFileEntity,
-    { id: fileRowId },
-    { content_hash: sha256(Buffer.from(result.text, 'utf8')) },
-  );
-  return { idsWritten: result.edits.length };
+  const handle = await openInRepo(root, file);
+  if (typeof handle === 'string') return { skipped: handle };
+  try {
+    if (sha256(await handle.readFile()) !== file.hash) {
+      return { skipped: 'the file changed while the sweep ran (the next sweep retries)' };
+    }
+    const result = writeBackIds(file.text, ids);
+    if (!result.changed) return { idsWritten: 0 };
+    const broken = checkEdit(file, result.text, ids);
+    if (broken) return { skipped: broken };
+    const bytes = Buffer.from(result.text, 'utf8');
+    await overwrite(handle, bytes);
+    await manager.update(WorkplanFileEntity, { id: fileRowId }, { content_hash: sha256(bytes) });
+    return { idsWritten: result.edits.length };
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function writeBackSynced(
@@ -64,7 +89,7 @@ export async function writeBackSynced(
   let why: string;
   try {
     const clean = commitWriteback && (await isCleanAgainstHead(root, file.path));
-    const wrote = await writeIds(manager, file, synced.fileRowId, {
+    const wrote = await writeIds(manager, root, file, synced.fileRowId, {
       workstreamId: synced.workstreamId,
       taskIds: synced.taskIds,
     });

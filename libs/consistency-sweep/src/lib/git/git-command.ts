@@ -1,10 +1,14 @@
 // Runs git as a child process with a timeout, never through a shell and never
-// prompting for credentials. Failures carry the command and git's own words.
+// prompting for credentials. Paths are always literal pathspecs (a file named
+// `[ab].md` must not also name `a.md`). Failures carry the command and git's own words.
 import { execFile } from 'node:child_process';
 
 export const GIT_TIMEOUT_MS = 30_000;
 /** Network steps (fetch, push) get longer. */
 export const GIT_NETWORK_TIMEOUT_MS = 120_000;
+
+/** Runs no hook at all: `--no-verify` alone still runs post-commit (and post-checkout for a file checkout). */
+export const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'] as const;
 
 export interface GitResult {
   code: number;
@@ -26,6 +30,8 @@ export class GitCommandError extends Error {
 export interface GitOptions {
   timeoutMs?: number;
   env?: Record<string, string>;
+  /** How stdout is decoded; `latin1` keeps every byte (one char per byte). Default utf8. */
+  encoding?: 'utf8' | 'latin1';
 }
 
 /** Runs `git <args>` in `cwd` and resolves whatever the exit code. */
@@ -38,7 +44,8 @@ export function runGit(cwd: string, args: readonly string[], options: GitOptions
         cwd,
         timeout: options.timeoutMs ?? GIT_TIMEOUT_MS,
         maxBuffer: 16 * 1024 * 1024,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...options.env },
+        encoding: options.encoding ?? 'utf8',
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1', LC_ALL: 'C', ...options.env },
       },
       (err, stdout, stderr) => {
         if (err && typeof err.code !== 'number') {

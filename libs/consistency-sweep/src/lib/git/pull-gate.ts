@@ -2,15 +2,26 @@
 // tree is clean, the default branch is checked out and it has not moved ahead
 // of or away from the remote. Every other case skips the pull with a warning;
 // the caller reconciles whatever is on disk either way.
+//
+// The hub's own traces do not count as someone's work: workplan files changed
+// in id lines only (a writeback left uncommitted) are reverted to HEAD right
+// before a fast-forward and written back again after it. Writeback commits
+// that were never pushed are never rebased; the warning says how to stop them.
 import type { PullOutcome } from '../types';
 import { git, GIT_NETWORK_TIMEOUT_MS, runGit } from './git-command';
+import { revertToHead, workingTreeChanges } from './id-only-changes';
 import { readHead } from './read-head';
+import { WRITEBACK_COMMIT_SUBJECT, type GitAuthor } from './writeback-commit';
 
 export interface PullRepo {
   slug: string;
   localPath: string;
   remoteUrl: string | null;
   defaultBranch: string;
+  /** Folder of the workplans (repo-relative): where the hub's own id-only changes can be. */
+  workplanDir: string;
+  /** Author of the hub's writeback commits, and whether they are pushed. */
+  writeback: { author: GitAuthor; push: boolean };
 }
 
 export interface PullResult {
@@ -27,6 +38,9 @@ async function pickRemote(cwd: string): Promise<string | null> {
   return remotes.includes('origin') ? 'origin' : remotes[0];
 }
 
+const dirty = (remote: string, changes: number) =>
+  skip('skipped_dirty', remote, `git pull skipped: working tree has ${changes} uncommitted change(s)`);
+
 export async function pullGate(repo: PullRepo): Promise<PullResult> {
   const head = await readHead(repo.localPath);
   const noRemote = (why: string): PullResult => ({
@@ -39,11 +53,8 @@ export async function pullGate(repo: PullRepo): Promise<PullResult> {
   const remote = await pickRemote(cwd);
   if (!remote) return noRemote('the repository has no git remote');
 
-  const status = await git(cwd, ['status', '--porcelain']);
-  if (status !== '') {
-    const files = status.split('\n').length;
-    return skip('skipped_dirty', remote, `git pull skipped: working tree has ${files} uncommitted change(s)`);
-  }
+  const changes = await workingTreeChanges(cwd, repo.workplanDir);
+  if (changes.other > 0) return dirty(remote, changes.other);
   if (head.branch !== repo.defaultBranch) {
     const where = head.branch ? `branch '${head.branch}'` : 'a detached HEAD';
     return skip('skipped_diverged', remote, `git pull skipped: ${where} is checked out, not '${repo.defaultBranch}'`);
@@ -60,14 +71,16 @@ export async function pullGate(repo: PullRepo): Promise<PullResult> {
 
   const local = head.sha ?? '';
   const upstream = await git(cwd, ['rev-parse', '--verify', `${tracking}^{commit}`]);
+  // nothing to pull: written ids stay where they are (reverting them would only churn)
   if (local === upstream) return { outcome: 'up_to_date', remote, warnings: [] };
   const behind = local !== '' && (await runGit(cwd, ['merge-base', '--is-ancestor', local, upstream])).code === 0;
-  if (!behind) {
-    return skip(
-      'skipped_diverged',
-      remote,
-      `git pull skipped: '${repo.defaultBranch}' is ahead of or diverged from ${remote}/${repo.defaultBranch}`,
-    );
+  if (!behind) return skip('skipped_diverged', remote, await divergedWarning(repo, remote, local, upstream));
+
+  if (changes.idOnly.length > 0) {
+    // looked at again: someone may have started editing while we fetched
+    const now = await workingTreeChanges(cwd, repo.workplanDir);
+    if (now.other > 0) return dirty(remote, now.other);
+    await revertToHead(cwd, now.idOnly);
   }
   try {
     await git(cwd, ['merge', '--ff-only', '--quiet', tracking]);
@@ -79,6 +92,23 @@ export async function pullGate(repo: PullRepo): Promise<PullResult> {
     );
   }
   return { outcome: 'pulled', remote, warnings: [] };
+}
+
+/** Why the branch is not behind: someone's local commits, or only the hub's own unpushed writeback commits. */
+async function divergedWarning(repo: PullRepo, remote: string, local: string, upstream: string): Promise<string> {
+  const branch = repo.defaultBranch;
+  const generic = `git pull skipped: '${branch}' is ahead of or diverged from ${remote}/${branch}`;
+  if (local === '') return generic;
+  const log = await git(repo.localPath, ['log', '--format=%an%x00%ae%x00%s', `${upstream}..${local}`]);
+  const commits = log.split('\n').filter(Boolean);
+  const { name, email } = repo.writeback.author;
+  const ours = commits.every((line) => line === `${name}\0${email}\0${WRITEBACK_COMMIT_SUBJECT}`);
+  if (commits.length === 0 || !ours) return generic;
+  const fix = repo.writeback.push
+    ? 'local writeback commits were not pushed (made while a pull was skipped, or by a sync in local mode): ' +
+      'push or drop them by hand'
+    : 'local writeback commits are not pushed: set SWEEP_PUSH_WRITEBACK=true or disable SWEEP_COMMIT_WRITEBACK';
+  return `git pull skipped: '${branch}' has ${commits.length} writeback commit(s) that ${remote}/${branch} does not have; ${fix}`;
 }
 
 function skip(outcome: PullOutcome, remote: string, warning: string): PullResult {

@@ -1,4 +1,5 @@
 // HEAD read from the .git directory must agree with what git itself says.
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitSync, makeGitRepo, TempDirs, writeText } from '../../testing/sweep-fixtures';
 import { readHead } from './read-head';
@@ -32,5 +33,11 @@ describe('readHead', () => {
     gitSync(empty, 'init', '--quiet', '-b', 'main');
     expect(await readHead(empty)).toEqual({ sha: null, branch: 'main' });
     expect(await readHead(dirs.make('sweep-plain-'))).toBeNull();
+  });
+
+  it('a .git it cannot read is an error with the reason, not "no repo"', async () => {
+    const root = dirs.make('sweep-loop-');
+    symlinkSync(join(root, '.git'), join(root, '.git'));
+    await expect(readHead(root)).rejects.toThrow(/^ELOOP: /);
   });
 });

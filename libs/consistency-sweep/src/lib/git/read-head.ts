@@ -3,6 +3,7 @@
 // spawn alone costs several.
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
+import { absentAsNull } from '../absent';
 
 export interface HeadInfo {
   /** Commit HEAD points at; null on a branch without commits yet. */
@@ -13,21 +14,12 @@ export interface HeadInfo {
 
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
-async function readText(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') {
-      return null;
-    }
-    throw err;
-  }
-}
+const readText = (path: string) => absentAsNull(readFile(path, 'utf8'));
 
 /** The git directory of a work tree: `.git` itself, or where a `.git` file (worktree, submodule) points. */
 export async function findGitDir(workTree: string): Promise<{ gitDir: string; linked: boolean } | null> {
   const dotGit = join(workTree, '.git');
-  const info = await stat(dotGit).catch(() => null);
+  const info = await absentAsNull(stat(dotGit));
   if (!info) return null;
   if (info.isDirectory()) return { gitDir: dotGit, linked: false };
   const text = (await readText(dotGit))?.trim() ?? '';

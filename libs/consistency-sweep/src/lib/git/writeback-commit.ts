@@ -1,8 +1,10 @@
 // Commits (and optionally pushes) the files a writeback changed, so a repo
 // swept in remote mode stays clean. Only files that were clean against HEAD
 // before the writeback are committed: a person's uncommitted edits are never
-// swept into a bot commit. Never forces a push.
-import { git, GIT_NETWORK_TIMEOUT_MS } from './git-command';
+// swept into a bot commit. The repo's hooks do not run for it (a post-commit
+// hook that reports commits to the hub would start a needless sync). Never
+// forces a push.
+import { git, GIT_NETWORK_TIMEOUT_MS, NO_HOOKS } from './git-command';
 
 export const WRITEBACK_COMMIT_SUBJECT = 'chore(workplans): write back State Hub ids';
 
@@ -22,7 +24,8 @@ export async function isCleanAgainstHead(cwd: string, path: string): Promise<boo
 /** One commit holding exactly `paths` (other staged changes stay staged, uncommitted). */
 export async function commitWriteback(cwd: string, paths: readonly string[], author: GitAuthor): Promise<string> {
   const body = ['Files:', ...paths.map((p) => `- ${p}`)].join('\n');
-  await git(cwd, ['commit', '--no-verify', '--quiet', '-m', WRITEBACK_COMMIT_SUBJECT, '-m', body, '--', ...paths], {
+  const message = ['-m', WRITEBACK_COMMIT_SUBJECT, '-m', body];
+  await git(cwd, [...NO_HOOKS, 'commit', '--no-verify', '--quiet', ...message, '--', ...paths], {
     env: {
       GIT_AUTHOR_NAME: author.name,
       GIT_AUTHOR_EMAIL: author.email,

@@ -1,7 +1,8 @@
 // Files that vanished: their row becomes `orphaned` and their workstream is
 // archived (never deleted, no event), unless another file on disk now holds
-// that workstream (a renamed file). `file_status` is cleared so that a file
-// coming back applies its own status again.
+// that workstream (a renamed file). `file_status` is cleared on the workstream
+// and on its tasks, so that a file coming back applies its own statuses again
+// (a task the stale cleanup cancelled meanwhile reopens if the file says so).
 import { WorkplanFileEntity, WorkstreamEntity } from '@state-hub/db';
 import type { EntityManager } from 'typeorm';
 import type { FileIndex } from './file-index';
@@ -21,6 +22,8 @@ export async function workstreamLeavesFile(
   ws.status = 'archived';
   ws.file_status = null;
   await m.save(WorkstreamEntity, ws);
+  // bookkeeping only: leaves updated_at alone (the stale cleanup reads it)
+  await m.query('UPDATE tasks SET file_status = NULL WHERE workstream_id = $1 AND file_status IS NOT NULL', [ws.id]);
   return true;
 }
 

@@ -83,7 +83,8 @@ export async function reconcileFile(
       events++;
     }
 
-    const tasks = await reconcileTasks(m, ws, wp.tasks, !found, now);
+    const tasks = await reconcileTasks(m, ws, wp.tasks, !found, now, file.path);
+    warnings.push(...tasks.warnings);
     const needsIds = lacksIds(wp, ws.id, tasks.taskIds);
 
     const row = { ...(ctx.files.get(file.path) ?? {}) } as WorkplanFileEntity;
