@@ -5,7 +5,13 @@ import { JobModule } from './app/job.module';
 import { parseCliArgs, UsageError } from './cli/cli-args';
 import { reportLines } from './cli/report-lines';
 import { StaleCleanupJob } from './cleanup/stale-cleanup.job';
-import { ConfigError, type JobConfig, oneLine, validateJobConfig } from './config/job-config';
+import {
+  ConfigError,
+  EmbeddedDatabaseRefusedError,
+  type JobConfig,
+  oneLine,
+  validateJobConfig,
+} from './config/job-config';
 import { StderrLogger } from './logging/stderr-logger';
 
 const EXIT_OK = 0;
@@ -23,6 +29,7 @@ function readInput(): { args: Exclude<ReturnType<typeof parseCliArgs>, 'help'>; 
   } catch (err) {
     if (err instanceof UsageError) fail(`${err.message} (see --help)`);
     else if (err instanceof ConfigError) fail(`invalid configuration: ${oneLine(err)}`);
+    else if (err instanceof EmbeddedDatabaseRefusedError) fail(err.message);
     else throw err;
     return EXIT_USAGE;
   }

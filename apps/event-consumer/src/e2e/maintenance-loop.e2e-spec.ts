@@ -289,4 +289,22 @@ describe('maintenance loop: hook → commit event → per-commit sync → comple
     expect(ws.tasks.map((t) => t.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
     expect(await stream('org.statehub.task.stale')).toHaveLength(3);
   });
+
+  it('in the end, every event of the loop is on the stream exactly once', async () => {
+    const pending = await eventually(
+      async () => {
+        const outbox = await hub.json<{ pending: number }>('GET', '/events/outbox');
+        expect(outbox.pending).toBe(0);
+        return outbox.pending;
+      },
+      { timeoutMs: 10_000 },
+    );
+    expect(pending).toBe(0);
+    const all = await readStream(nats.url);
+    const count = (subject: string) => all.filter((e) => e.subject === subject).length;
+    expect(count('org.repo.commit.pushed')).toBe(2); // the two commits made after the hook was installed
+    expect(count('org.statehub.workstream.completed')).toBe(1);
+    expect(count('org.statehub.task.stale')).toBe(3);
+    expect(new Set(all.map((e) => e.msgId)).size).toBe(all.length);
+  });
 });

@@ -4,7 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { closeDataSource, type DatabaseConfig, describeDatabase, openDataSource } from '@state-hub/db';
 import { runStaleCleanup, StaleCleanupIncompleteError, type StaleCleanupReport } from '@state-hub/stale-tasks';
 import type { DataSource } from 'typeorm';
-import { JobConfig } from '../config/job-config';
+import { EmbeddedDatabaseRefusedError, JobConfig } from '../config/job-config';
 import { drainOutbox } from './outbox-drain';
 
 export interface JobRequest {
@@ -32,11 +32,9 @@ export class StaleCleanupJob {
   constructor(private readonly config: JobConfig) {}
 
   async run(request: JobRequest): Promise<JobOutcome> {
-    const database: DatabaseConfig = {
-      url: this.config.DATABASE_URL,
-      dataDir: this.config.STATE_HUB_DATA_DIR,
-      poolSize: 2,
-    };
+    const url = this.config.DATABASE_URL;
+    if (!url) throw new EmbeddedDatabaseRefusedError(); // never the embedded database the hub holds
+    const database: DatabaseConfig = { url, dataDir: '', poolSize: 2 };
     this.logger.debug(`opening ${describeDatabase(database)}`);
     const ds = await openDataSource(database).catch((err: Error) => {
       throw new DatabaseUnavailableError(`cannot open ${describeDatabase(database)}: ${err.message}`);

@@ -10,19 +10,30 @@ import {
 } from '@state-hub/config';
 import { DEFAULT_STALE_AFTER_DAYS, MAX_STALE_AFTER_DAYS, MIN_STALE_AFTER_DAYS } from '@state-hub/stale-tasks';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+
+/** Why the job does not run without DATABASE_URL (exit 2 with this line). */
+export const EMBEDDED_REFUSAL =
+  'DATABASE_URL is not set: the embedded database belongs to the running hub — ' +
+  'call POST /maintenance/stale-cleanup on it instead (or set DATABASE_URL)';
+
+/**
+ * The job never opens the embedded (PGlite) database: the hub holds that folder while it
+ * runs, and two processes on one PGlite data directory corrupt it.
+ */
+export class EmbeddedDatabaseRefusedError extends Error {
+  override readonly name = 'EmbeddedDatabaseRefusedError';
+  constructor() {
+    super(EMBEDDED_REFUSAL);
+  }
+}
 
 export class JobConfig {
-  /** Unset: the embedded database in STATE_HUB_DATA_DIR, as the API uses it. */
+  /** Required (checked after validation, with its own message): the job runs only on a Postgres server. */
   @IsOptional()
   @Transform(emptyToUndefined)
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
-
-  @IsOptional()
-  @IsString()
-  @MinLength(1, { message: 'STATE_HUB_DATA_DIR must not be empty' })
-  STATE_HUB_DATA_DIR = '.state-hub';
 
   /** Set: the events this run wrote are published before the job exits. */
   @IsOptional()
@@ -47,9 +58,14 @@ export class JobConfig {
   LOG_LEVEL: LogLevelName = 'info';
 }
 
-/** Validates raw environment values; throws a ConfigError naming every bad variable. */
+/**
+ * Validates raw environment values; throws a ConfigError naming every bad variable, or
+ * EmbeddedDatabaseRefusedError when they are all fine but DATABASE_URL is not set.
+ */
 export function validateJobConfig(raw: Record<string, unknown>): JobConfig {
-  return validateEnvironment(JobConfig, raw);
+  const config = validateEnvironment(JobConfig, raw);
+  if (!config.DATABASE_URL) throw new EmbeddedDatabaseRefusedError();
+  return config;
 }
 
 /** A ConfigError's lines as one line, for the job's single error line. */

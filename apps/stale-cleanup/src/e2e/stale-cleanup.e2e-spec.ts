@@ -9,7 +9,7 @@ import {
   startNatsServer,
   type TestDatabase,
 } from '@state-hub/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -167,14 +167,25 @@ describe('stale-cleanup job (built app, real Postgres and NATS)', () => {
     ]);
   });
 
-  it('runs on the embedded database in STATE_HUB_DATA_DIR when DATABASE_URL is unset', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'statehub-stale-embedded-'));
-    try {
-      const result = await runJob(['--json'], { STATE_HUB_DATA_DIR: join(dir, 'db'), LOG_LEVEL: 'warn' });
-      expect(result.code).toBe(0);
-      expect(JSON.parse(result.stdout)).toMatchObject({ dry_run: false, cancelled: 0, flagged: 0, actions: [] });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.each([
+    [['--dry-run'], {}],
+    [[], { DATABASE_URL: '' }],
+  ])(
+    'without DATABASE_URL (%j %j) refuses with exit 2 and one line, never touching the embedded database',
+    async (args, extraEnv) => {
+      const dir = mkdtempSync(join(tmpdir(), 'statehub-stale-embedded-'));
+      try {
+        const result = await runJob(args, { STATE_HUB_DATA_DIR: join(dir, 'db'), LOG_LEVEL: 'warn', ...extraEnv });
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toBe(
+          'stale-cleanup: DATABASE_URL is not set: the embedded database belongs to the running hub — ' +
+            'call POST /maintenance/stale-cleanup on it instead (or set DATABASE_URL)\n',
+        );
+        expect(readdirSync(dir)).toEqual([]); // the hub's PGlite folder was not opened (nor created)
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

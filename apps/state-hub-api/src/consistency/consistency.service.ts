@@ -19,7 +19,7 @@ import type { AppConfig } from '../config/app-config';
 import { OutboxSignal } from '../database/outbox-signal';
 import type { CompareSweepsQueryDto, ListSweepsQueryDto } from './dto/sweep-history.dto';
 import type { SweepRequestDto, SyncRepoRequestDto } from './dto/sweep-request.dto';
-import { asHttpError } from './sweep-errors';
+import { asHttpError, repoLockedError } from './sweep-errors';
 import { sweepSettings } from './sweep-settings';
 
 /** The comparison window when the client names no start. */
@@ -28,13 +28,16 @@ const DEFAULT_WINDOW_MS = 7 * 24 * 3600 * 1000;
 @Injectable()
 export class ConsistencyService {
   private readonly sweeper: ConsistencySweep;
+  private readonly repoLockWaitSeconds: number;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     config: ConfigService<AppConfig, true>,
     signal: OutboxSignal,
   ) {
-    this.sweeper = new ConsistencySweep(db, sweepSettings(config), () => signal.committed());
+    const settings = sweepSettings(config);
+    this.repoLockWaitSeconds = settings.repoLockWaitSeconds;
+    this.sweeper = new ConsistencySweep(db, settings, () => signal.committed());
   }
 
   async sweepAll(dto: SweepRequestDto): Promise<SweepReport> {
@@ -52,10 +55,14 @@ export class ConsistencyService {
     }
   }
 
-  /** The per-commit sync of one repo (what the commit-pushed definition calls). */
+  /**
+   * The per-commit sync of one repo (what the commit-pushed definition calls). A repo a sweep
+   * held longer than the lock wait is a 409 (recorded as skipped_lock all the same), so the caller retries.
+   */
   async syncRepo(slug: string, dto: SyncRepoRequestDto): Promise<RepoSyncResult> {
+    let result: RepoSyncResult;
     try {
-      return await this.sweeper.syncRepo(slug, {
+      result = await this.sweeper.syncRepo(slug, {
         source: 'commit-hook',
         remote: dto.remote,
         writeback: dto.writeback,
@@ -64,6 +71,8 @@ export class ConsistencyService {
     } catch (err) {
       throw asHttpError(err, 'slug', 'path');
     }
+    if (result.outcome === 'skipped_lock') throw repoLockedError(result.repo, this.repoLockWaitSeconds);
+    return result;
   }
 
   async history(query: ListSweepsQueryDto): Promise<Page<SweepHistoryEntry>> {

@@ -1,5 +1,7 @@
 // POST /repos/:slug/sync and GET /repos/:slug/files against a real git repo
 // holding workplans (real Postgres).
+import { REPO_LOCK_NAMESPACE } from '@state-hub/consistency-sweep';
+import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { createWorkplanRepo, type WorkplanRepo, workplanText } from './testing/workplan-repo';
 
@@ -12,7 +14,8 @@ describe('per-repo sync and workplan files (real Postgres, real git)', () => {
   let t: TestApp;
   let repo: WorkplanRepo;
   beforeAll(async () => {
-    t = await startTestApp();
+    // a short lock wait, so the locked-repo case answers within the test's patience
+    t = await startTestApp({ env: { SWEEP_REPO_LOCK_WAIT_SECONDS: '1' } });
     repo = createWorkplanRepo({
       [ALPHA]: workplanText({
         id: 'DEMO-WP-0001',
@@ -93,6 +96,38 @@ describe('per-repo sync and workplan files (real Postgres, real git)', () => {
     expect(res.body.files).toMatchObject({ synced: 1, errors: 0 });
     const errors = await t.http().get('/repos/demo/files?status=error').expect(200);
     expect(errors.body.total).toBe(0);
+  });
+
+  it('409 naming the repo while a running sweep holds its lock (the caller retries), 200 once it is free', async () => {
+    const { id } = (await t.http().get('/repos/demo').expect(200)).body;
+    // the sweep's session-level repo lock, held from another connection as a running sweep would
+    const sweep = new Client({ connectionString: t.db?.url });
+    await sweep.connect();
+    try {
+      await sweep.query('SELECT pg_advisory_lock($1::int, hashtext($2::text))', [REPO_LOCK_NAMESPACE, id]);
+      const started = Date.now();
+      const locked = await t.http().post('/repos/demo/sync').send({}).expect(409);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+      expect(locked.body).toMatchObject({
+        status_code: 409,
+        error: 'conflict',
+        field: 'slug',
+        message: "repo 'demo' is locked by a running sweep (waited 1 s); try again",
+      });
+      const events = await t.http().get('/progress-events?repo=demo&event_type=consistency_sync_repo').expect(200);
+      expect(events.body.items[0].detail).toMatchObject({ source: 'commit-hook', outcome: 'skipped_lock' });
+    } finally {
+      await sweep.end(); // ends the session, which releases its lock
+    }
+    const free = await t.http().post('/repos/demo/sync').send({}).expect(200);
+    expect(free.body.outcome).toBe('synced');
+  });
+
+  it('documents the 409 of a locked repo in the OpenAPI document', async () => {
+    const sync = (await t.http().get('/docs-json').expect(200)).body.paths['/repos/{slug}/sync'].post;
+    expect(Object.keys(sync.responses).sort()).toEqual(['200', '404', '409']);
+    expect(sync.responses['409'].description).toMatch(/running sweep holds its lock/);
+    expect(sync.description).toMatch(/409 when a running sweep held the repo longer than SWEEP_REPO_LOCK_WAIT_SECONDS/);
   });
 
   it('404 for an unknown repo, 409 for an archived one', async () => {

@@ -13,3 +13,14 @@ export function asHttpError(err: unknown, field: string, source: KeySource): unk
   if (err instanceof SweepQueryError) return new BadRequestError(err.message, err.field);
   return err;
 }
+
+/**
+ * A one-repo sync that found the repo's lock held past the wait is a 409, not a 200 with
+ * `skipped_lock`: the caller (the per-commit definition, `on_failure: retry`) must try again.
+ */
+export function repoLockedError(slug: string, waitedSeconds: number): ConflictError {
+  return new ConflictError(
+    `repo '${slug}' is locked by a running sweep (waited ${waitedSeconds} s); try again`,
+    'slug',
+  );
+}

@@ -34,15 +34,20 @@ describe('sweep events reach JetStream at once (own nats-server, real Postgres)'
     repo.write(FILE, repo.read(FILE).replace('status: active', 'status: completed'));
     const res = await t.http().post('/consistency/sweep/remote-all').send({ remote: false }).expect(200);
     expect(res.body.changes.workstreams_completed).toBe(1);
-    const completed = await eventually(
-      async () => {
-        const events = await readStream(nats.url);
-        const found = events.filter((e) => e.subject === 'org.statehub.workstream.completed');
-        expect(found).toHaveLength(1);
-        return found[0];
-      },
-      { timeoutMs: 10_000, intervalMs: 200 },
-    );
+    const completedEvents = async () =>
+      (await readStream(nats.url)).filter((e) => e.subject === 'org.statehub.workstream.completed');
+    await eventually(async () => expect(await completedEvents()).toHaveLength(1), {
+      timeoutMs: 10_000,
+      intervalMs: 200,
+    });
+    // "exactly one" only holds once nothing is left to publish: a duplicate would still be on its way
+    await eventually(async () => expect((await t.http().get('/events/outbox').expect(200)).body.pending).toBe(0), {
+      timeoutMs: 10_000,
+      intervalMs: 200,
+    });
+    const found = await completedEvents();
+    expect(found).toHaveLength(1);
+    const [completed] = found;
     expect(completed.envelope['attributes']).toMatchObject({
       repo_slug: 'demo',
       title: 'Demo',

@@ -16,10 +16,26 @@ describe('CLI environment', () => {
       token: 't',
     });
     expect(
-      readDatabaseEnv({ DATABASE_URL: 'postgres://u@h/db', SWEEP_PUSH_WRITEBACK: 'on', SWEEP_WORKPLAN_DIR: 'docs/wp' }),
+      readDatabaseEnv({
+        DATABASE_URL: 'postgres://u@h/db',
+        SWEEP_PUSH_WRITEBACK: 'on',
+        SWEEP_WORKPLAN_DIR: 'docs/wp',
+        SWEEP_GIT_AUTHOR_NAME: 'Hub Bot',
+        SWEEP_GIT_AUTHOR_EMAIL: 'bot@example.org',
+      }),
     ).toMatchObject({
       databaseUrl: 'postgres://u@h/db',
-      sweepSettings: { pushWriteback: true, workplanDir: 'docs/wp' },
+      sweepSettings: {
+        pushWriteback: true,
+        workplanDir: 'docs/wp',
+        gitAuthorName: 'Hub Bot',
+        gitAuthorEmail: 'bot@example.org',
+      },
+    });
+    // empty means the default, as in the API (FOO= in a compose file)
+    expect(readDatabaseEnv({ SWEEP_GIT_AUTHOR_NAME: '', SWEEP_GIT_AUTHOR_EMAIL: '' }).sweepSettings).toMatchObject({
+      gitAuthorName: 'State Hub',
+      gitAuthorEmail: 'state-hub@localhost',
     });
   });
 
@@ -36,6 +52,17 @@ describe('CLI environment', () => {
     [{ SWEEP_COMMIT_WRITEBACK: 'maybe' }, /SWEEP_COMMIT_WRITEBACK must be true or false \(got "maybe"\)/],
     [{ SWEEP_WORKPLAN_DIR: '../x' }, /SWEEP_WORKPLAN_DIR must be a relative path inside the repo/],
     [{ SWEEP_REPO_LOCK_WAIT_SECONDS: '-1' }, /SWEEP_REPO_LOCK_WAIT_SECONDS must be an integer between 0 and 600/],
+    [{ SWEEP_GIT_AUTHOR_NAME: 'Bot <bot@x>' }, /SWEEP_GIT_AUTHOR_NAME must be one line without < or >/],
+    [
+      { SWEEP_GIT_AUTHOR_NAME: 'Bot\nEvil' },
+      /SWEEP_GIT_AUTHOR_NAME must be one line without < or > \(got "Bot\\nEvil"\)/,
+    ],
+    [{ SWEEP_GIT_AUTHOR_NAME: 'x'.repeat(201) }, /SWEEP_GIT_AUTHOR_NAME must be at most 200 characters/],
+    [
+      { SWEEP_GIT_AUTHOR_EMAIL: 'not-an-email' },
+      /SWEEP_GIT_AUTHOR_EMAIL must be an e-mail address \(got "not-an-email"\)/,
+    ],
+    [{ SWEEP_GIT_AUTHOR_EMAIL: 'bot @example.org' }, /SWEEP_GIT_AUTHOR_EMAIL must be an e-mail address/],
   ])('refuses %j', (env, message) => {
     expect(() => readDatabaseEnv(env)).toThrow(UsageError);
     expect(() => readDatabaseEnv(env)).toThrow(message);

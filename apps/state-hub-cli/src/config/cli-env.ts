@@ -58,6 +58,26 @@ export function parseHubUrl(raw: string, what: string): string {
 }
 
 const WORKPLAN_DIR = /^(?!\/)(?!(.*\/)?\.\.(\/|$))[A-Za-z0-9._/-]{1,200}$/;
+// The same rules (and messages) as the API's config for the writeback commit's author.
+const AUTHOR_NAME = /^[^<>\n\r]+$/;
+const AUTHOR_EMAIL = /^[^\s@<>]{1,100}@[^\s@<>]{1,200}$/;
+
+function authorName(env: Env, fallback: string): string {
+  const name = env['SWEEP_GIT_AUTHOR_NAME'] || fallback;
+  if (name.length > 200) throw new UsageError('SWEEP_GIT_AUTHOR_NAME must be at most 200 characters');
+  if (!AUTHOR_NAME.test(name)) {
+    throw new UsageError(`SWEEP_GIT_AUTHOR_NAME must be one line without < or > (got ${JSON.stringify(name)})`);
+  }
+  return name;
+}
+
+function authorEmail(env: Env, fallback: string): string {
+  const email = env['SWEEP_GIT_AUTHOR_EMAIL'] || fallback;
+  if (!AUTHOR_EMAIL.test(email)) {
+    throw new UsageError(`SWEEP_GIT_AUTHOR_EMAIL must be an e-mail address (got ${JSON.stringify(email)})`);
+  }
+  return email;
+}
 
 export function readHubEnv(env: Env = process.env): HubEnv {
   return {
@@ -83,8 +103,8 @@ export function readDatabaseEnv(env: Env = process.env): DatabaseEnv {
       commitWriteback: bool(env, 'SWEEP_COMMIT_WRITEBACK', d.commitWriteback),
       pushWriteback: bool(env, 'SWEEP_PUSH_WRITEBACK', d.pushWriteback),
       workplanDir,
-      gitAuthorName: env['SWEEP_GIT_AUTHOR_NAME'] || d.gitAuthorName,
-      gitAuthorEmail: env['SWEEP_GIT_AUTHOR_EMAIL'] || d.gitAuthorEmail,
+      gitAuthorName: authorName(env, d.gitAuthorName),
+      gitAuthorEmail: authorEmail(env, d.gitAuthorEmail),
       repoLockWaitSeconds: int(env, 'SWEEP_REPO_LOCK_WAIT_SECONDS', 0, 600, d.repoLockWaitSeconds),
     },
   };

@@ -1,15 +1,17 @@
+import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import {
   BEGIN_MARKER,
   END_MARKER,
   hookBlock,
   refusalReason,
+  shellQuote,
   unreachableWarning,
   withBlock,
   withoutBlock,
 } from './hook-block';
 
-const BLOCK = hookBlock('demo', 'http://127.0.0.1:3000');
+const BLOCK = hookBlock('demo', 'http://127.0.0.1:3000', '/srv/repos/demo');
 const FILE = '.git/hooks/post-commit';
 const count = (text: string, needle: string) => text.split(needle).length - 1;
 
@@ -24,6 +26,25 @@ describe('hook block', () => {
     expect(BLOCK).toContain('${STATE_HUB_API_TOKEN:-}');
   });
 
+  it('does nothing unless the commit happened in the work tree it was installed for', () => {
+    const lines = BLOCK.split('\n');
+    const guard = lines.indexOf(`  [ "$(git rev-parse --show-toplevel 2>/dev/null)" = '/srv/repos/demo' ] || exit 0`);
+    expect(guard).toBe(lines.indexOf('(') + 1); // before anything else runs
+    expect(hookBlock('demo', 'http://h:1', "/srv/it's here")).toContain(`= '/srv/it'\\''s here' ] || exit 0`);
+  });
+
+  it('quotes any path (spaces, quotes, $, backslashes) so sh reads it back unchanged', () => {
+    const special = fc.constantFrom("'", '"', ' ', '$', '\\', '`', '!', '*', ';', '(', '&', '#', '~', 'a', 'é', '-');
+    const path = fc.string({ unit: special, minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(path, (p) => {
+        expect(execFileSync('sh', ['-c', `printf '%s' ${shellQuote(p)}`]).toString('utf8')).toBe(p);
+      }),
+      { numRuns: 40 },
+    );
+    expect(shellQuote(`a 'b' "c" $d \\e`)).toBe(`'a '\\''b'\\'' "c" $d \\e'`);
+  });
+
   it('creates a new hook with a shebang', () => {
     expect(withBlock(undefined, BLOCK, FILE)).toEqual({ text: `#!/bin/sh\n${BLOCK}`, action: 'created' });
   });
@@ -36,7 +57,7 @@ describe('hook block', () => {
   });
 
   it('updates the block in place and collapses duplicates into one', () => {
-    const old = hookBlock('demo', 'http://old:1');
+    const old = hookBlock('demo', 'http://old:1', '/srv/repos/demo');
     const hook = `#!/bin/sh\necho before\n${old}echo after\n${old}`;
     const { text, action } = withBlock(hook, BLOCK, FILE);
     expect(action).toBe('updated');

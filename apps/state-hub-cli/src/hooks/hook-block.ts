@@ -8,20 +8,29 @@ const SHEBANG = '#!/bin/sh';
 /** Interpreters whose hooks may get our sh block appended. */
 const SHELL_SHEBANG = /^#!\s*\S*\/(?:env\s+)?(sh|bash|dash|ash|ksh|zsh)(\s|$)/;
 
+/** `text` as one sh word inside single quotes (a quote in it becomes '\'' ). */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /**
  * The block: report HEAD and its branch to the hub in the background with a 3 s limit,
  * token read from the environment at commit time (never stored here), and nothing
  * that can block or fail the commit — no curl, no branch, hub down: all silently skipped.
+ * A hooks folder may be shared by several repos (core.hooksPath), so the block first
+ * checks that the commit happened in `topLevel`, the work tree it was installed for.
  */
-export function hookBlock(slug: string, hubUrl: string): string {
+export function hookBlock(slug: string, hubUrl: string, topLevel: string): string {
   const url = `${hubUrl}/repos/${slug}/commits`;
   return [
     BEGIN_MARKER,
     `# Reports each commit of '${slug}' to the State Hub, which then syncs its workplans.`,
+    '# Only commits in the work tree named below count: a shared hooks folder (core.hooksPath) runs this for other repos too.',
     '# Runs in the background with a 3 s limit, so it never blocks or fails a commit.',
     '# The token comes from STATE_HUB_API_TOKEN when you commit; it is not stored here.',
     '# Managed by `npm run hub -- hooks install|uninstall`: edits inside the markers are overwritten.',
     '(',
+    `  [ "$(git rev-parse --show-toplevel 2>/dev/null)" = ${shellQuote(topLevel)} ] || exit 0`,
     '  command -v curl >/dev/null 2>&1 || exit 0',
     '  sha=$(git rev-parse HEAD 2>/dev/null) || exit 0',
     '  ref=$(git symbolic-ref -q HEAD 2>/dev/null) || exit 0',

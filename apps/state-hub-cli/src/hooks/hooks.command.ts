@@ -4,7 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { CommandFailure } from '../cli/cli-errors';
 import { hubClient } from '../hub/hub-client';
 import { hookBlock } from './hook-block';
-import { installHook, postCommitHookPath, uninstallHook } from './hook-file';
+import { installHook, locateHook, uninstallHook } from './hook-file';
 
 export interface HooksFlags {
   repo: string;
@@ -26,8 +26,9 @@ async function repoDir(flags: HooksFlags): Promise<string> {
 }
 
 export async function installHooks(flags: HooksFlags, out: NodeJS.WritableStream): Promise<void> {
-  const file = await postCommitHookPath(await repoDir(flags));
-  const result = await installHook(file, hookBlock(flags.repo, flags.hubUrl));
+  const hook = await locateHook(await repoDir(flags));
+  const file = hook.file;
+  const result = await installHook(file, hookBlock(flags.repo, flags.hubUrl, hook.topLevel));
   const verb = {
     created: 'written to the new file',
     added: 'added to',
@@ -35,11 +36,18 @@ export async function installHooks(flags: HooksFlags, out: NodeJS.WritableStream
     unchanged: 'already up to date in',
   }[result.action];
   out.write(`State Hub hook ${verb} ${file}: commits of '${flags.repo}' are reported to ${flags.hubUrl}\n`);
+  if (hook.shared) {
+    // one block per hooks folder: the last repo installed into it is the one that reports
+    out.write(
+      `warning: hooks folder ${hook.hooksDir} is shared (core.hooksPath); ` +
+        `only commits in ${hook.topLevel} are reported for ${flags.repo}\n`,
+    );
+  }
   if (result.warning) out.write(`warning: ${result.warning}\n`);
 }
 
 export async function uninstallHooks(flags: HooksFlags, out: NodeJS.WritableStream): Promise<void> {
-  const file = await postCommitHookPath(await repoDir(flags));
+  const { file } = await locateHook(await repoDir(flags));
   const action = await uninstallHook(file);
   const said = {
     deleted: `State Hub hook removed: ${file} held nothing else and is deleted`,

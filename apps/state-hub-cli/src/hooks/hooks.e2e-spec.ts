@@ -1,9 +1,11 @@
 // `hooks install|uninstall` on real git repos, and real commits reporting to
 // the built hub — or to no hub at all, without slowing or failing the commit.
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { eventually, freePort } from '@state-hub/testing';
 import { type HubProcess, startHub } from '../testing/hub-process';
 import { runCli } from '../testing/run-cli';
@@ -31,8 +33,8 @@ const countOf = (text: string, needle: string) => text.split(needle).length - 1;
 describe('state-hub hooks (built CLI, built hub, real git)', () => {
   let hub: HubProcess;
   const repos: WorkplanRepo[] = [];
-  const newRepo = () => {
-    const repo = createWorkplanRepo({});
+  const newRepo = (parent?: string) => {
+    const repo = createWorkplanRepo({}, parent);
     repos.push(repo);
     return repo;
   };
@@ -44,6 +46,22 @@ describe('state-hub hooks (built CLI, built hub, real git)', () => {
     await hub?.stop();
     for (const repo of repos) repo.remove();
   });
+
+  /** Every commit report the hub recorded (its org.repo.commit.pushed events) for these shas. */
+  const commitReports = async (shas: string[]): Promise<{ slug: string; sha: string }[]> => {
+    const db = new Client({ connectionString: hub.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT envelope->'attributes'->>'repo_slug' AS slug, envelope->'attributes'->>'sha' AS sha
+           FROM event_outbox WHERE subject = 'org.repo.commit.pushed' AND envelope->'attributes'->>'sha' = ANY($1)`,
+        [shas],
+      );
+      return rows;
+    } finally {
+      await db.end();
+    }
+  };
 
   it('installs from the hub’s local_path, once, executable, without the token; a commit reaches the hub', async () => {
     const repo = newRepo();
@@ -116,13 +134,62 @@ describe('state-hub hooks (built CLI, built hub, real git)', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it('respects core.hooksPath', async () => {
+  it('respects core.hooksPath, warning that the folder outside .git may serve other repos', async () => {
     const repo = newRepo();
     repo.git('config', 'core.hooksPath', '.githooks');
-    const run = await runCli(['hooks', 'install', '--repo', 'shared', '--path', repo.path, '--hub-url', hub.url]);
+    const run = await runCli(['hooks', 'install', '--repo', 'husky', '--path', repo.path, '--hub-url', hub.url]);
     expect(run.code).toBe(0);
     expect(readFileSync(join(repo.path, '.githooks/post-commit'), 'utf8')).toContain(BEGIN_MARKER);
     expect(existsSync(join(repo.path, '.git/hooks/post-commit'))).toBe(false);
+    expect(run.stdout).toContain(
+      `warning: hooks folder ${join(repo.path, '.githooks')} is shared (core.hooksPath); ` +
+        `only commits in ${repo.path} are reported for husky`,
+    );
+    const own = newRepo();
+    const plain = await runCli(['hooks', 'install', '--repo', 'plain', '--path', own.path, '--hub-url', hub.url]);
+    expect(plain.stdout).not.toContain('warning');
+  });
+
+  it('a global core.hooksPath shared by two repos reports only the commits of the repo it was installed for', async () => {
+    // spaces and quotes in every path: the recorded work tree must survive the shell's quoting
+    const parent = mkdtempSync(join(tmpdir(), `statehub hooks 'shared' "x" `));
+    try {
+      const shared = join(parent, 'global hooks');
+      const globalConfig = join(parent, 'gitconfig');
+      writeFileSync(globalConfig, '');
+      const env = { GIT_CONFIG_GLOBAL: globalConfig, STATE_HUB_API_TOKEN: TOKEN };
+      const [left, right] = [newRepo(parent), newRepo(parent)];
+      left.git('config', '--file', globalConfig, 'core.hooksPath', shared); // what `git config --global` writes
+      for (const [slug, repo] of [
+        ['left', left],
+        ['right', right],
+      ] as const) {
+        await hub.call('POST', '/repos', { slug, name: slug, domain: 'custodian', local_path: repo.path });
+      }
+
+      const install = await runCli(
+        ['hooks', 'install', '--repo', 'left', '--path', left.path, '--hub-url', hub.url],
+        env,
+      );
+      expect(install.code).toBe(0);
+      expect(install.stdout).toContain(`State Hub hook written to the new file ${join(shared, 'post-commit')}`);
+      expect(install.stdout).toContain(
+        `warning: hooks folder ${shared} is shared (core.hooksPath); only commits in ${left.path} are reported for left`,
+      );
+
+      expect((await commit(right, env)).code).toBe(0); // runs the shared hook, which must stay silent
+      expect((await commit(left, env)).code).toBe(0);
+      const [leftSha, rightSha] = [left.git('rev-parse', 'HEAD'), right.git('rev-parse', 'HEAD')];
+      await eventually(async () => expect((await hub.call('GET', '/repos/left'))['last_commit_sha']).toBe(leftSha), {
+        timeoutMs: 10_000,
+        intervalMs: 200,
+      });
+      expect((await hub.call('GET', '/repos/right'))['last_commit_sha']).toBeNull();
+      const reported = await commitReports([leftSha, rightSha]);
+      expect(reported).toEqual([{ slug: 'left', sha: leftSha }]);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it('never blocks or fails a commit: hub down, or a hub that never answers', async () => {

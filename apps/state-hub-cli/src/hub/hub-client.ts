@@ -16,16 +16,27 @@ function networkReason(err: unknown): string {
   return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
 }
 
-function failureMessage(method: string, path: string, status: number, text: string): string {
-  let message = text.trim().slice(0, 300);
+/** The hub answered with an error status; `hubMessage` is the message of its JSON error body. */
+export class HubAnswerError extends CommandFailure {
+  constructor(
+    readonly status: number,
+    readonly hubMessage: string,
+    method: string,
+    path: string,
+  ) {
+    const hint = status === 401 ? ' (set STATE_HUB_API_TOKEN to the hub’s token)' : '';
+    super(`${method} ${path} answered ${status}: ${hubMessage}${hint}`);
+  }
+}
+
+function errorMessage(text: string): string {
   try {
     const body = JSON.parse(text) as { message?: unknown };
-    if (typeof body.message === 'string') message = body.message;
+    if (typeof body.message === 'string') return body.message;
   } catch {
     // not JSON (a proxy's error page): keep the start of the text
   }
-  const hint = status === 401 ? ' (set STATE_HUB_API_TOKEN to the hub’s token)' : '';
-  return `${method} ${path} answered ${status}: ${message}${hint}`;
+  return text.trim().slice(0, 300);
 }
 
 export function hubClient(baseUrl: string, token?: string): HubClient {
@@ -47,7 +58,7 @@ export function hubClient(baseUrl: string, token?: string): HubClient {
     } catch (err) {
       throw new CommandFailure(`cannot reach the hub at ${baseUrl}: ${networkReason(err)}`);
     }
-    if (!res.ok) throw new CommandFailure(failureMessage(method, path, res.status, text));
+    if (!res.ok) throw new HubAnswerError(res.status, errorMessage(text), method, path);
     try {
       return JSON.parse(text) as T;
     } catch {

@@ -73,7 +73,7 @@ describe('sweep table', () => {
     const clean = { repos: 2, synced: 1, skipped_lock: 0, skipped_budget: 1, failed: 0, warnings: 0 };
     expect(sweepExitCode(report({ outcome: 'partial', counts: clean }))).toBe(0);
     expect(sweepExitCode(report({ outcome: 'skipped_lock', counts: { ...clean, skipped_lock: 2 } }))).toBe(0);
-    expect(syncExitCode(repo({ outcome: 'skipped_lock' }))).toBe(0);
+    expect(syncExitCode(repo({ outcome: 'skipped_lock' }))).toBe(1);
     expect(syncExitCode(repo({ outcome: 'failed' }))).toBe(1);
   });
 });

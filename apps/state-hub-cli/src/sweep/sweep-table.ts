@@ -68,6 +68,7 @@ export function sweepExitCode(report: SweepReport): 0 | 1 {
   return report.outcome === 'failed' || report.counts.failed > 0 ? 1 : 0;
 }
 
+/** Exit code of a one-repo sync: 0 only when the repo was synced (skipped for the lock means "try again"). */
 export function syncExitCode(result: RepoSyncResult): 0 | 1 {
-  return result.outcome === 'failed' ? 1 : 0;
+  return result.outcome === 'synced' ? 0 : 1;
 }

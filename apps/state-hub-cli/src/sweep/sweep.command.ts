@@ -1,5 +1,6 @@
 // `sweep`: in this process when DATABASE_URL is set, else by asking the running
-// hub (which holds the embedded database). Same table either way.
+// hub (which holds the embedded database). Same table either way, and for a
+// one-repo sync that a running sweep kept out, the same one line and exit 1.
 import {
   ConsistencySweep,
   RepoArchivedError,
@@ -10,7 +11,7 @@ import {
 import { CommandFailure, type ExitCode } from '../cli/cli-errors';
 import type { DatabaseEnv, HubEnv } from '../config/cli-env';
 import { withDatabase } from '../config/database';
-import { hubClient } from '../hub/hub-client';
+import { HubAnswerError, hubClient } from '../hub/hub-client';
 import { progressDisplay, waitingDisplay } from './sweep-progress';
 import { renderRepoResult, renderSweepReport, sweepExitCode, syncExitCode } from './sweep-table';
 
@@ -33,6 +34,11 @@ export interface Io {
 
 type Outcome = { kind: 'sweep'; report: SweepReport } | { kind: 'sync'; result: RepoSyncResult };
 
+/** What the hub answers (409) when a running sweep held the repo past the lock wait; the CLI says the same. */
+export function repoLockedMessage(slug: string, waitedSeconds: number): string {
+  return `repo '${slug}' is locked by a running sweep (waited ${waitedSeconds} s); try again`;
+}
+
 async function inProcess(flags: SweepFlags, db: DatabaseEnv & { databaseUrl: string }, io: Io): Promise<Outcome> {
   return withDatabase(db.databaseUrl, async (ds) => {
     const sweeper = new ConsistencySweep(ds, db.sweepSettings);
@@ -45,7 +51,13 @@ async function inProcess(flags: SweepFlags, db: DatabaseEnv & { databaseUrl: str
       actor: 'state-hub-cli',
     };
     try {
-      if (flags.repo) return { kind: 'sync', result: await sweeper.syncRepo(flags.repo, common) };
+      if (flags.repo) {
+        const result = await sweeper.syncRepo(flags.repo, common);
+        if (result.outcome === 'skipped_lock') {
+          throw new CommandFailure(repoLockedMessage(result.repo, db.sweepSettings.repoLockWaitSeconds));
+        }
+        return { kind: 'sync', result };
+      }
       return { kind: 'sweep', report: await sweeper.sweep({ ...common, maxSeconds: flags.maxSeconds }) };
     } catch (err) {
       if (err instanceof RepoNotFoundError || err instanceof RepoArchivedError) throw new CommandFailure(err.message);
@@ -61,12 +73,17 @@ async function overHttp(flags: SweepFlags, hub: HubEnv, io: Io): Promise<Outcome
   const waiting = waitingDisplay(`waiting for the hub at ${hub.hubUrl} to sweep`, io.stderr);
   try {
     if (flags.repo) {
-      // A one-repo sync has no budget; the hub waits at most SWEEP_REPO_LOCK_WAIT_SECONDS for the repo.
-      const result = await client.post<RepoSyncResult>(
-        `/repos/${flags.repo}/sync`,
-        { remote: flags.remote, writeback: flags.writeback },
-        15 * 60_000,
-      );
+      // A one-repo sync has no budget; the hub waits at most SWEEP_REPO_LOCK_WAIT_SECONDS for the repo
+      // and answers 409 (locked, or archived) with a message that says it all.
+      const result = await client
+        .post<RepoSyncResult>(
+          `/repos/${flags.repo}/sync`,
+          { remote: flags.remote, writeback: flags.writeback },
+          15 * 60_000,
+        )
+        .catch((err: unknown) => {
+          throw err instanceof HubAnswerError && err.status === 409 ? new CommandFailure(err.hubMessage) : err;
+        });
       return { kind: 'sync', result };
     }
     const report = await client.post<SweepReport>(

@@ -3,7 +3,9 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REPO_LOCK_NAMESPACE } from '@state-hub/consistency-sweep';
 import { freePort } from '@state-hub/testing';
+import { Client } from 'pg';
 import { type HubProcess, startHub } from '../testing/hub-process';
 import { runCli } from '../testing/run-cli';
 import { createWorkplanRepo, type WorkplanRepo, workplanText } from '../testing/workplan-repo';
@@ -17,8 +19,9 @@ describe('state-hub sweep (built CLI, built hub, real Postgres)', () => {
   let overHttp: Record<string, string>;
 
   beforeAll(async () => {
-    hub = await startHub({ token: TOKEN });
-    inProcess = { DATABASE_URL: hub.databaseUrl };
+    // a short repo-lock wait, so a locked repo answers within the test's patience
+    hub = await startHub({ token: TOKEN, env: { SWEEP_REPO_LOCK_WAIT_SECONDS: '1' } });
+    inProcess = { DATABASE_URL: hub.databaseUrl, SWEEP_REPO_LOCK_WAIT_SECONDS: '1' };
     overHttp = { STATE_HUB_URL: hub.url, STATE_HUB_API_TOKEN: TOKEN };
     await hub.call('POST', '/domains', { slug: 'custodian', name: 'Custodian' });
     for (const [slug, id] of [
@@ -91,6 +94,30 @@ describe('state-hub sweep (built CLI, built hub, real Postgres)', () => {
     expect(remote.stderr).toMatch(/error: POST \/repos\/ghost\/sync answered 404: repo 'ghost' is not registered/);
   });
 
+  it('exits 1 with one line saying to try again while a running sweep holds the repo, either way', async () => {
+    const { id } = await hub.call<{ id: string }>('GET', '/repos/alpha');
+    // the running sweep's session-level lock on the repo, from a connection of its own
+    const sweep = new Client({ connectionString: hub.databaseUrl });
+    await sweep.connect();
+    try {
+      await sweep.query('SELECT pg_advisory_lock($1::int, hashtext($2::text))', [REPO_LOCK_NAMESPACE, id]);
+      const line = "error: repo 'alpha' is locked by a running sweep (waited 1 s); try again\n";
+      for (const [env, args] of [
+        [overHttp, []],
+        [inProcess, ['--json']],
+      ] as const) {
+        const run = await runCli(['sweep', '--repo', 'alpha', ...args], env);
+        expect(run).toMatchObject({ code: 1, stdout: '' });
+        expect(run.stderr.endsWith(line)).toBe(true); // after the waiting or progress line
+        expect(run.stderr.split('\n').filter((l) => l.startsWith('error:'))).toHaveLength(1);
+      }
+    } finally {
+      await sweep.end(); // ends the session, which releases the lock
+    }
+    const free = await runCli(['sweep', '--repo', 'alpha'], overHttp);
+    expect(free.code).toBe(0);
+  });
+
   it('exits 1 naming the token when the hub wants one', async () => {
     const run = await runCli(['sweep'], { STATE_HUB_URL: hub.url });
     expect(run.code).toBe(1);
@@ -130,10 +157,17 @@ describe('state-hub sweep (built CLI, built hub, real Postgres)', () => {
     expect(run.code).toBe(2);
   });
 
-  it('exits 2 naming a bad environment variable', async () => {
-    const run = await runCli(['sweep'], { ...inProcess, SWEEP_COMMIT_WRITEBACK: 'maybe' });
+  it.each([
+    [{ SWEEP_COMMIT_WRITEBACK: 'maybe' }, /SWEEP_COMMIT_WRITEBACK must be true or false/],
+    [{ SWEEP_GIT_AUTHOR_NAME: 'Bot <bot@x>' }, /SWEEP_GIT_AUTHOR_NAME must be one line without < or >/],
+    [{ SWEEP_GIT_AUTHOR_EMAIL: 'nobody' }, /SWEEP_GIT_AUTHOR_EMAIL must be an e-mail address \(got "nobody"\)/],
+  ])('exits 2 naming a bad environment variable %j, sweeping nothing', async (bad, message) => {
+    const before = await hub.call<{ total: number }>('GET', '/consistency/sweeps');
+    const run = await runCli(['sweep'], { ...inProcess, ...bad });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/SWEEP_COMMIT_WRITEBACK must be true or false/);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect((await hub.call<{ total: number }>('GET', '/consistency/sweeps')).total).toBe(before.total);
   });
 
   it('compare-sweeps prints the per-source table in-process, and the same figures from the hub', async () => {

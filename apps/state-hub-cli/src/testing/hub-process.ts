@@ -22,7 +22,13 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-export async function startHub(options: { token?: string } = {}): Promise<HubProcess> {
+export interface HubOptions {
+  token?: string;
+  /** More of the hub's environment (SWEEP_* settings, say). */
+  env?: Record<string, string>;
+}
+
+export async function startHub(options: HubOptions = {}): Promise<HubProcess> {
   if (!existsSync(HUB_MAIN)) throw new Error(`${HUB_MAIN} is missing: run \`npx nx build state-hub-api\` first`);
   let db: TestDatabase | undefined;
   let service: NodeService | undefined;
@@ -42,6 +48,7 @@ export async function startHub(options: { token?: string } = {}): Promise<HubPro
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
         STATE_HUB_API_TOKEN: options.token,
+        ...options.env,
       },
       healthUrl: `${url}/state/health`,
       cwd: WORKSPACE_ROOT,

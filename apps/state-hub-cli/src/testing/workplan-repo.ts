@@ -21,8 +21,9 @@ export const GIT_ENV = {
   GIT_CONFIG_NOSYSTEM: '1',
 };
 
-export function createWorkplanRepo(files: Record<string, string>): WorkplanRepo {
-  const path = mkdtempSync(join(tmpdir(), 'statehub-cli-'));
+/** A fresh git repo holding `files`, in a new folder under `parent` (default: the temp dir). */
+export function createWorkplanRepo(files: Record<string, string>, parent = tmpdir()): WorkplanRepo {
+  const path = mkdtempSync(join(parent, 'statehub-cli-'));
   const git = (...args: string[]) =>
     execFileSync('git', args, { cwd: path, env: { ...process.env, ...GIT_ENV } })
       .toString()
