@@ -1,0 +1,169 @@
+// Chaos 2: two hub replicas on ONE database relay one outbox, and two engine
+// replicas on one engine database share the durable consumer, under a commit
+// load and a per-second cron schedule. No event reaches the stream twice or
+// not at all, each event runs once, and each cron second runs exactly once.
+import {
+  createTestDatabase,
+  eventually,
+  type NatsServer,
+  readStream,
+  startNatsServer,
+  type TestDatabase,
+} from '@state-hub/testing';
+import { Client } from 'pg';
+import { type BuiltApp, startBuiltEngine, startBuiltHub } from '../testing/built-apps';
+import { DefinitionFiles } from '../testing/definition-files';
+import { type HttpSink, startHttpSink } from '../testing/http-sink';
+import { commitLoad, registerRepo } from '../testing/load';
+
+const EVENT_DEFINITION = 'chaos.replicas.commit';
+const CRON_DEFINITION = 'chaos.replicas.every-second';
+const COMMITS = 200;
+const INTERVAL_MS = 100;
+const MIN_SLOTS = 60;
+
+interface RunRow {
+  id: string;
+  trigger_key: string;
+  status: string;
+  replica: string;
+}
+
+describe('chaos: two API replicas and two engines (built apps, own nats-server and databases)', () => {
+  let nats: NatsServer;
+  let hubDb: TestDatabase;
+  let engineDb: TestDatabase;
+  let sink: HttpSink;
+  let files: DefinitionFiles;
+  let hubPg: Client;
+  let enginePg: Client;
+  const hubs: BuiltApp[] = [];
+  const engines: BuiltApp[] = [];
+
+  const runs = async (definition: string) =>
+    (
+      await enginePg.query<RunRow>(
+        'SELECT id, trigger_key, status, replica FROM activity_runs WHERE definition_id = $1 ORDER BY trigger_key',
+        [definition],
+      )
+    ).rows;
+
+  beforeAll(async () => {
+    [nats, hubDb, engineDb, sink] = await Promise.all([
+      startNatsServer(),
+      createTestDatabase('statehub_chaos_replicas_hub'),
+      createTestDatabase('statehub_chaos_replicas_engine'),
+      startHttpSink(),
+    ]);
+    files = new DefinitionFiles();
+    files.write(
+      'commit.yaml',
+      `id: ${EVENT_DEFINITION}\ntrigger: { trigger_type: event, event_type: org.repo.commit.pushed }\ninstruction: { kind: http, method: POST, url: '${sink.url}/commit' }\n`,
+    );
+    files.write(
+      'every-second.yaml',
+      `id: ${CRON_DEFINITION}\ntrigger: { trigger_type: cron, cron_expression: '* * * * * *' }\ninstruction: { kind: http, method: POST, url: '${sink.url}/tick' }\n`,
+    );
+    // One after the other: the first of each pair migrates the shared database.
+    for (let i = 0; i < 2; i++) hubs.push(await startBuiltHub({ databaseUrl: hubDb.url, natsUrl: nats.url }));
+    for (const replica of ['engine-a', 'engine-b']) {
+      engines.push(
+        await startBuiltEngine({ databaseUrl: engineDb.url, natsUrl: nats.url, definitionsDir: files.dir, replica }),
+      );
+    }
+    hubPg = new Client({ connectionString: hubDb.url });
+    enginePg = new Client({ connectionString: engineDb.url });
+    await Promise.all([hubPg.connect(), enginePg.connect()]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([hubPg?.end(), enginePg?.end()]);
+    for (const app of [...engines, ...hubs]) await app.stop();
+    await Promise.all([sink?.close(), nats?.destroy(), hubDb?.drop(), engineDb?.drop()]);
+    files?.remove();
+  });
+
+  it('each event is in the stream once and runs once; each cron second runs exactly once', async () => {
+    await registerRepo(hubs[0], 'replicated-repo');
+    const load = commitLoad(hubs, 'replicated-repo', COMMITS, INTERVAL_MS);
+    await load.done;
+
+    const expected = 1 + COMMITS; // repo registered + every commit
+    const events = await eventually(
+      async () => {
+        const all = await readStream(nats.url);
+        expect(all.length).toBeGreaterThanOrEqual(expected);
+        return all;
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    const commitRuns = await eventually(
+      async () => {
+        const rows = await runs(EVENT_DEFINITION);
+        expect(rows).toHaveLength(COMMITS);
+        return rows;
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    // Let the cron schedule run for at least MIN_SLOTS + a margin seconds on both engines, then stop them.
+    await eventually(async () => expect((await runs(CRON_DEFINITION)).length).toBeGreaterThanOrEqual(MIN_SLOTS + 3), {
+      timeoutMs: 120_000,
+      intervalMs: 1000,
+    });
+    for (const engine of engines.splice(0)) await engine.stop();
+
+    const outbox = (
+      await hubPg.query<{ id: string; published: boolean }>(
+        'SELECT id, published_at IS NOT NULL AS published FROM event_outbox',
+      )
+    ).rows;
+    const msgIds = events.map((e) => e.msgId);
+    const uniqueMsgIds = new Set(msgIds);
+    const commitEvents = events.filter((e) => e.subject === 'org.repo.commit.pushed');
+    const ticks = await runs(CRON_DEFINITION);
+    const tickKeys = new Set(ticks.map((r) => r.trigger_key));
+    const ran = ticks.filter((r) => r.status === 'succeeded');
+    const seconds = ticks.map((r) => Date.parse(r.trigger_key.replace(/^cron:/, '')) / 1000);
+    const gaps = seconds.slice(1).filter((s, i) => s - seconds[i] !== 1).length;
+    const tickRequests = sink.requests.filter((r) => r.url === '/tick');
+    const commitRequests = sink.requests.filter((r) => r.url === '/commit');
+    const sinkKeys = sink.requests.map((r) => String(r.headers['idempotency-key']));
+    const failed = load.statuses.filter((s) => s !== 202).length;
+    const share = (rows: RunRow[], replica: string) => rows.filter((r) => r.replica === replica).length;
+    const duplicates =
+      msgIds.length -
+      uniqueMsgIds.size +
+      commitRuns.length -
+      new Set(commitRuns.map((r) => r.trigger_key)).size +
+      ticks.length -
+      tickKeys.size +
+      sinkKeys.length -
+      new Set(sinkKeys).size;
+    console.log(
+      `chaos replicas: sent=${expected} in_stream=${events.length} outbox_rows=${outbox.length} runs=${commitRuns.length} ` +
+        `cron_slots=${ticks.length} cron_ran=${ran.length} cron_gaps=${gaps} duplicates=${duplicates} ` +
+        `lost=${expected - uniqueMsgIds.size} failed_requests=${failed} ` +
+        `runs_by_engine=${share(commitRuns, 'engine-a')}/${share(commitRuns, 'engine-b')} ` +
+        `ticks_by_engine=${share(ticks, 'engine-a')}/${share(ticks, 'engine-b')}`,
+    );
+
+    expect(failed).toBe(0);
+    // the stream: every outbox row once, nothing else, nothing twice
+    expect(uniqueMsgIds.size).toBe(msgIds.length);
+    expect(events).toHaveLength(expected);
+    expect(outbox).toHaveLength(expected);
+    expect(outbox.every((r) => r.published)).toBe(true);
+    expect(uniqueMsgIds).toEqual(new Set(outbox.map((r) => r.id)));
+    // each commit event one run, executed once
+    expect(new Set(commitRuns.map((r) => r.trigger_key))).toEqual(new Set(commitEvents.map((e) => e.msgId)));
+    expect(commitRuns.every((r) => r.status === 'succeeded')).toBe(true);
+    expect(commitRequests).toHaveLength(COMMITS);
+    // each cron second one run, over at least MIN_SLOTS consecutive seconds
+    expect(tickKeys.size).toBe(ticks.length);
+    expect(ran.length).toBe(ticks.length);
+    expect(ticks.length).toBeGreaterThanOrEqual(MIN_SLOTS);
+    expect(gaps).toBe(0);
+    expect(tickRequests).toHaveLength(ran.length);
+    expect(new Set(sinkKeys).size).toBe(sinkKeys.length);
+  }, 240_000);
+});

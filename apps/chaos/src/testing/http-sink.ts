@@ -1,0 +1,46 @@
+// A tiny HTTP server that records every request, standing in for the hub or
+// any other target of `http` instructions and `http_get` context sources.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SunkRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface HttpSink {
+  url: string;
+  requests: SunkRequest[];
+  /** Answer `path` with this status and JSON body (default 200 `{}`). */
+  respond(path: string, status: number, body: unknown): void;
+  close(): Promise<void>;
+}
+
+export async function startHttpSink(): Promise<HttpSink> {
+  const requests: SunkRequest[] = [];
+  const answers = new Map<string, { status: number; body: unknown }>();
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      });
+      const answer = answers.get((req.url ?? '').split('?')[0]) ?? { status: 200, body: {} };
+      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    respond: (path, status, body) => answers.set(path, { status, body }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
