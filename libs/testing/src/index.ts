@@ -11,3 +11,4 @@ export {
 export { natsServerBinary, startNatsServer, type NatsServer } from './lib/nats-server';
 export { startNodeService, type NodeService, type NodeServiceOptions } from './lib/node-service';
 export { readStream, type StoredEvent } from './lib/stream-reader';
+export { startHttpSink, type HttpSink, type SunkRequest } from './lib/http-sink';

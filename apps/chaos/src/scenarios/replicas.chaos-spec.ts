@@ -5,15 +5,16 @@
 import {
   createTestDatabase,
   eventually,
+  type HttpSink,
   type NatsServer,
   readStream,
+  startHttpSink,
   startNatsServer,
   type TestDatabase,
 } from '@state-hub/testing';
 import { Client } from 'pg';
 import { type BuiltApp, startBuiltEngine, startBuiltHub } from '../testing/built-apps';
 import { DefinitionFiles } from '../testing/definition-files';
-import { type HttpSink, startHttpSink } from '../testing/http-sink';
 import { commitLoad, registerRepo } from '../testing/load';
 
 const EVENT_DEFINITION = 'chaos.replicas.commit';

@@ -5,14 +5,15 @@ import { connect } from '@nats-io/transport-node';
 import {
   createTestDatabase,
   eventually,
-  startNatsServer,
+  type HttpSink,
   type NatsServer,
+  startHttpSink,
+  startNatsServer,
   type TestDatabase,
 } from '@state-hub/testing';
 import { DefinitionFiles } from '../testing/definition-files';
 import { eventDefinition } from '../testing/engine-fixture';
 import { EventSource } from '../testing/event-source';
-import { type HttpSink, startHttpSink } from '../testing/http-sink';
 import { startTestEngine, type TestEngine } from '../testing/test-engine';
 
 const BACKLOG = 60;

@@ -1,9 +1,15 @@
 // A per-second schedule on two engines sharing one database: every slot runs
 // exactly once across both, over many real ticks (no fake clock).
-import { createTestDatabase, type NatsServer, startNatsServer, type TestDatabase } from '@state-hub/testing';
+import {
+  createTestDatabase,
+  type HttpSink,
+  type NatsServer,
+  startHttpSink,
+  startNatsServer,
+  type TestDatabase,
+} from '@state-hub/testing';
 import { Client } from 'pg';
 import { DefinitionFiles } from '../testing/definition-files';
-import { type HttpSink, startHttpSink } from '../testing/http-sink';
 import { startTestEngine, type TestEngine } from '../testing/test-engine';
 
 const SECONDS = 12;

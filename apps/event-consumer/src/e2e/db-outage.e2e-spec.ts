@@ -4,14 +4,15 @@
 import {
   createTestDatabase,
   eventually,
+  type HttpSink,
   type NatsServer,
   type PostgresServer,
+  startHttpSink,
   startNatsServer,
   startPostgresServer,
 } from '@state-hub/testing';
 import { DefinitionFiles } from '../testing/definition-files';
 import { EventSource } from '../testing/event-source';
-import { type HttpSink, startHttpSink } from '../testing/http-sink';
 import { startTestEngine, type TestEngine } from '../testing/test-engine';
 
 describe('event-consumer: database outage (own Postgres + own nats-server)', () => {

@@ -3,7 +3,9 @@
 import {
   createTestDatabase,
   eventually,
+  type HttpSink,
   type NatsServer,
+  startHttpSink,
   startNatsServer,
   type TestDatabase,
 } from '@state-hub/testing';
@@ -11,7 +13,6 @@ import { Client } from 'pg';
 import { MISSED_REASON, OVERLAP_REASON } from '../cron/cron-scheduler.service';
 import { DefinitionFiles } from '../testing/definition-files';
 import { EventSource } from '../testing/event-source';
-import { type HttpSink, startHttpSink } from '../testing/http-sink';
 import { startTestEngine, type TestEngine } from '../testing/test-engine';
 
 describe('event-consumer: replicas and cron (Postgres + own nats-server)', () => {

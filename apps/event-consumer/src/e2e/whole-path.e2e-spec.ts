@@ -5,8 +5,10 @@
 import {
   createTestDatabase,
   eventually,
+  type HttpSink,
   type NatsServer,
   readStream,
+  startHttpSink,
   startNatsServer,
   type TestDatabase,
 } from '@state-hub/testing';
@@ -17,7 +19,6 @@ import { Client } from 'pg';
 import { type BuiltApp, metricValue, runsOf, startBuiltEngine, startBuiltHub } from '../testing/built-apps';
 import { DefinitionFiles } from '../testing/definition-files';
 import { EventSource } from '../testing/event-source';
-import { type HttpSink, startHttpSink } from '../testing/http-sink';
 
 const STREAM = 'ACTIVITY_EVENTS';
 const DURABLE = 'activity-engine';

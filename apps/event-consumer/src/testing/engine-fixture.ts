@@ -3,13 +3,14 @@
 import {
   createTestDatabase,
   eventually,
+  type HttpSink,
   type NatsServer,
+  startHttpSink,
   startNatsServer,
   type TestDatabase,
 } from '@state-hub/testing';
 import { DefinitionFiles } from './definition-files';
 import { EventSource } from './event-source';
-import { type HttpSink, startHttpSink } from './http-sink';
 import { startTestEngine, type TestEngine } from './test-engine';
 
 export interface RunBody {
