@@ -7,6 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { JetStreamServer } from '@state-hub/jetstream-transport';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
+import { checkCatalogEvent } from '../events/catalog-event-check';
 import { TransportRegistry } from '../nats/transport-registry';
 
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
@@ -32,7 +33,13 @@ export function connectEventConsumer(app: NestExpressApplication): JetStreamServ
   const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
   const stream = config.get('NATS_STREAM', { infer: true });
   const durable = config.get('ENGINE_DURABLE', { infer: true });
-  const server = new JetStreamServer({ servers: config.get('NATS_URL', { infer: true }), stream, durable });
+  const server = new JetStreamServer({
+    servers: config.get('NATS_URL', { infer: true }),
+    stream,
+    durable,
+    // Catalog events with attributes that break their schema are dead-lettered, never run.
+    validate: checkCatalogEvent,
+  });
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   app.get(TransportRegistry).set(server, { stream, durable });
   return server;

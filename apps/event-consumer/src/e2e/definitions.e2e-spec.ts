@@ -1,5 +1,6 @@
 // Definitions are mirrored into activity_definitions, and an edited file is
-// picked up without a restart.
+// picked up without a restart; an edit that breaks a file is reported with its
+// path, line and reason while the last good version and the other files keep running.
 import {
   createTestDatabase,
   eventually,
@@ -66,4 +67,48 @@ describe('event-consumer: definitions mirror and hot reload', () => {
     });
     await engine.http().post('/definitions/test.b/run').expect(202);
   });
+
+  it('keeps running the last good version of a file an edit breaks, shows the error with path and line, and runs the others', async () => {
+    const path = files.write('edit.yaml', manual('test.edit'));
+    const good = await eventually(async () => {
+      const found = (await listed()).find((d) => d.id === 'test.edit');
+      expect(found?.state).toBe('loaded');
+      return found;
+    });
+    files.write('edit.yaml', manual('test.edit').replace("kind: shell, cmd: 'true'", 'kind: teleport'));
+
+    const broken = await eventually(async () => {
+      const found = (await listed()).find((d) => d.id === 'test.edit');
+      expect(found?.state).toBe('invalid');
+      return found;
+    });
+    expect(broken?.source_path).toBe(path);
+    expect(broken?.running_version).toBe(good?.content_hash);
+    expect(broken?.errors).toEqual([
+      expect.stringMatching(new RegExp(`^${escapeRegExp(path)}:3:\\d+: instruction\\.kind: .+`)),
+    ]);
+    expect((await mirror()).find((r) => r.id === 'test.edit')?.state).toBe('invalid');
+
+    const run = (await engine.http().post('/definitions/test.edit/run').expect(202)).body as { id: string };
+    const finished = await eventually(async () => {
+      const body = (await engine.http().get(`/runs/${run.id}`).expect(200)).body;
+      expect(body.status).toBe('succeeded');
+      return body as { definition_hash: string };
+    });
+    expect(finished.definition_hash).toBe(good?.content_hash);
+    await engine.http().post('/definitions/test.a/run').expect(202);
+    expect((await engine.http().get('/health').expect(200)).body.definitions).toMatchObject({ invalid: 2 });
+  });
+
+  const listed = async () =>
+    (await engine.http().get('/definitions').expect(200)).body as {
+      id: string | null;
+      source_path: string;
+      state: string;
+      content_hash: string | null;
+      running_version: string | null;
+      errors: string[];
+    }[];
 });
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

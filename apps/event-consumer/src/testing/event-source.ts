@@ -24,6 +24,18 @@ export class EventSource {
     await jetstream(this.nc).publish(subject, new TextEncoder().encode(payload));
   }
 
+  /** Publishes exactly these bytes, without headers; resolves to the message's stream sequence. */
+  async publishBytes(subject: string, data: Uint8Array): Promise<number> {
+    return (await jetstream(this.nc).publish(subject, data)).seq;
+  }
+
+  /** The largest message the stream accepts: the server's max_payload, or the stream's own smaller limit. */
+  async maxMessageBytes(stream: string): Promise<number> {
+    const serverLimit = this.nc.info?.max_payload ?? 0;
+    const streamLimit = (await (await jetstreamManager(this.nc)).streams.info(stream)).config.max_msg_size ?? -1;
+    return streamLimit > 0 ? Math.min(serverLimit, streamLimit) : serverLimit;
+  }
+
   async pending(stream: string, durable: string): Promise<number> {
     const info = await (await jetstreamManager(this.nc)).consumers.info(stream, durable);
     return info.num_ack_pending + info.num_pending;

@@ -1,5 +1,7 @@
 import { headers } from '@nats-io/transport-node';
-import { buildDeadLetter, deadLetterMsgId, deadLetterSubject } from './dead-letter';
+import { buildDeadLetter, DEAD_LETTER_LIMITS, deadLetterMsgId, deadLetterSubject } from './dead-letter';
+
+const NATS_DEFAULT_MAX_PAYLOAD = 1024 * 1024;
 
 describe('dead letters', () => {
   it('carries the original bytes, headers and where the message came from', () => {
@@ -28,6 +30,34 @@ describe('dead letters', () => {
   it('leaves out what it does not know', () => {
     const letter = buildDeadLetter({ subject: 'org.a.b.c', reason: 'r', data: new Uint8Array() });
     expect(Object.keys(letter).sort()).toEqual(['dead_lettered_at', 'original_subject', 'payload_base64', 'reason']);
+  });
+
+  it('fits under the default max_payload even for a message that used all of it (regression: it was never stored)', () => {
+    const data = new Uint8Array(NATS_DEFAULT_MAX_PAYLOAD).fill(0xff);
+    const h = headers();
+    h.set('X-Big', 'h'.repeat(100 * 1024));
+    const letter = buildDeadLetter({
+      subject: 'org.a.b.c',
+      reason: 'r'.repeat(50_000),
+      data,
+      streamSequence: 3,
+      headers: h,
+    });
+    expect(Buffer.byteLength(JSON.stringify(letter))).toBeLessThan(NATS_DEFAULT_MAX_PAYLOAD - 64 * 1024);
+    expect(letter).toMatchObject({ payload_truncated: true, payload_bytes: data.length, headers_omitted: true });
+    expect(Buffer.from(letter.payload_base64, 'base64')).toEqual(
+      Buffer.from(data.subarray(0, DEAD_LETTER_LIMITS.payloadBytes)),
+    );
+    expect(letter.reason).toBe(`${'r'.repeat(DEAD_LETTER_LIMITS.reasonChars)}…`);
+    expect(letter.headers).toBeUndefined();
+  });
+
+  it('copies a payload of exactly the limit whole', () => {
+    const data = new Uint8Array(DEAD_LETTER_LIMITS.payloadBytes).fill(0x41);
+    const letter = buildDeadLetter({ subject: 'org.a.b.c', reason: 'r', data });
+    expect(letter.payload_truncated).toBeUndefined();
+    expect(letter.payload_bytes).toBeUndefined();
+    expect(Buffer.from(letter.payload_base64, 'base64')).toEqual(Buffer.from(data));
   });
 
   it('lives outside org.> and is de-duplicated by source stream and sequence', () => {

@@ -1,5 +1,6 @@
 // The record written to the dead-letter stream for a message the consumer gave
-// up on: enough to read, replay or discard it without the original stream.
+// up on: enough to read, replay or discard it without the original stream
+// (except a payload too big to copy whole, which is cut and marked so).
 import type { MsgHdrs } from '@nats-io/transport-node';
 import { DEAD_LETTER_SUBJECT_PREFIX } from './jetstream-transport-options';
 
@@ -8,11 +9,30 @@ export interface DeadLetter {
   reason: string;
   stream_sequence?: number;
   delivery_count?: number;
+  /** The original bytes, or their first DEAD_LETTER_LIMITS.payloadBytes when `payload_truncated`. */
   payload_base64: string;
+  /** Set when the payload was too big to copy whole; the original stays in its stream at `stream_sequence`. */
+  payload_truncated?: true;
+  /** Size of the original payload, given when it was truncated. */
+  payload_bytes?: number;
   headers?: Record<string, string[]>;
+  /** Set when the original headers were too big to copy. */
+  headers_omitted?: true;
   /** RFC 3339 UTC. */
   dead_lettered_at: string;
 }
+
+/**
+ * A dead letter is published like any message, so it must fit under the server's
+ * max_payload (1 MiB by default) although the message it describes may use all of
+ * it and base64 adds a third: the copy of the payload, the headers and the reason
+ * are capped so that the letter stays well under 1 MiB.
+ */
+export const DEAD_LETTER_LIMITS = {
+  payloadBytes: 512 * 1024,
+  headerChars: 64 * 1024,
+  reasonChars: 4000,
+} as const;
 
 export interface DeadLetterInput {
   subject: string;
@@ -25,16 +45,23 @@ export interface DeadLetterInput {
 }
 
 export function buildDeadLetter(input: DeadLetterInput): DeadLetter {
+  const { payloadBytes, reasonChars } = DEAD_LETTER_LIMITS;
+  const truncated = input.data.length > payloadBytes;
   const letter: DeadLetter = {
     original_subject: input.subject,
-    reason: input.reason,
-    payload_base64: Buffer.from(input.data).toString('base64'),
+    reason: input.reason.length > reasonChars ? `${input.reason.slice(0, reasonChars)}…` : input.reason,
+    payload_base64: Buffer.from(truncated ? input.data.subarray(0, payloadBytes) : input.data).toString('base64'),
     dead_lettered_at: (input.now ?? new Date()).toISOString(),
   };
+  if (truncated) {
+    letter.payload_truncated = true;
+    letter.payload_bytes = input.data.length;
+  }
   if (input.streamSequence !== undefined) letter.stream_sequence = input.streamSequence;
   if (input.deliveryCount !== undefined) letter.delivery_count = input.deliveryCount;
   const headers = headersToRecord(input.headers);
-  if (headers) letter.headers = headers;
+  if (headers && JSON.stringify(headers).length > DEAD_LETTER_LIMITS.headerChars) letter.headers_omitted = true;
+  else if (headers) letter.headers = headers;
   return letter;
 }
 

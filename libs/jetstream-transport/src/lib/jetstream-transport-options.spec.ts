@@ -20,6 +20,13 @@ describe('transport options', () => {
     });
   });
 
+  it('lets every envelope through unless the app gives a validate check', () => {
+    const envelope = { id: 'x', type: 'org.a.b.c', version: '9.9', timestamp: 't', publisher: 'p', attributes: {} };
+    expect(resolveTransportOptions(base, logger).validate('org.a.b.c', envelope)).toBeUndefined();
+    const validate = () => 'no';
+    expect(resolveTransportOptions({ ...base, validate }, logger).validate).toBe(validate);
+  });
+
   it('rejects values the server would refuse or that make no sense', () => {
     expect(() => resolveTransportOptions({ ...base, durable: '' }, logger)).toThrow('durable is required');
     expect(() => resolveTransportOptions({ ...base, maxDeliver: 0 }, logger)).toThrow('maxDeliver');

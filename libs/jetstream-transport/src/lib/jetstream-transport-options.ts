@@ -1,11 +1,19 @@
 // Options of the transport, with their defaults, checked once at construction so
 // a bad value fails the app at startup rather than on the first message.
+import type { EventEnvelope } from '@state-hub/envelope';
 
 export interface TransportLogger {
   log(message: string): void;
   warn(message: string): void;
   error(message: string): void;
 }
+
+/**
+ * The app's own check of a decoded envelope (e.g. its attribute schema): a reason to
+ * dead-letter the message, or undefined to hand it to the handler. A throw is a bug in
+ * the check, not in the message: the message is nak'd and retried, never dropped.
+ */
+export type EnvelopeCheck = (subject: string, envelope: EventEnvelope) => string | undefined;
 
 export interface JetStreamTransportOptions {
   /** NATS server URL(s), e.g. `nats://127.0.0.1:4222` (comma separated for several). */
@@ -35,6 +43,8 @@ export interface JetStreamTransportOptions {
   maxInFlight?: number;
   /** How long close() waits for running handlers before draining the connection. Default 10 000. */
   closeTimeoutMs?: number;
+  /** Runs after the envelope rules, before the handler. Default: every envelope passes. */
+  validate?: EnvelopeCheck;
   logger?: TransportLogger;
 }
 
@@ -52,6 +62,7 @@ export interface ResolvedTransportOptions {
   deadLetterSubjects: string[];
   maxInFlight: number;
   closeTimeoutMs: number;
+  validate: EnvelopeCheck;
   logger: TransportLogger;
 }
 
@@ -84,6 +95,7 @@ export function resolveTransportOptions(
     deadLetterSubjects: [`${DEAD_LETTER_SUBJECT_PREFIX}.>`],
     maxInFlight: requireCount(options.maxInFlight ?? 32, 'maxInFlight'),
     closeTimeoutMs: requireCount(options.closeTimeoutMs ?? 10_000, 'closeTimeoutMs'),
+    validate: options.validate ?? (() => undefined),
     logger: options.logger ?? fallbackLogger,
   };
   if (resolved.backoffMs.length > resolved.maxDeliver) {

@@ -1,5 +1,6 @@
-// One delivery, start to end: decode, hand to the handler, then settle it with
-// exactly one of ack, nak (explicit delay) or dead letter + term.
+// One delivery, start to end: decode, check (envelope rules, then the app's own
+// check), hand to the handler, then settle it with exactly one of ack, nak
+// (explicit delay) or dead letter + term.
 import type { JsMsg } from '@nats-io/jetstream';
 import { decodeEnvelope, type EventEnvelope } from '@state-hub/envelope';
 import { buildDeadLetter } from './dead-letter';
@@ -44,6 +45,8 @@ export class MessageProcessor {
     if (decoded.envelope.type !== msg.subject) {
       return this.deadLetter(msg, `envelope type ${decoded.envelope.type} does not match subject ${msg.subject}`);
     }
+    const rejected = this.deps.options.validate(msg.subject, decoded.envelope);
+    if (rejected !== undefined) return this.deadLetter(msg, rejected || 'rejected by the validate option');
     let handled: boolean;
     try {
       handled = await this.deps.dispatch(msg.subject, decoded.envelope, new JetStreamRpcContext(msg, decoded.envelope));

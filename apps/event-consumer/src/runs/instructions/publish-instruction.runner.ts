@@ -1,7 +1,9 @@
 // The `publish` instruction: an envelope from the engine, published once per run
 // (the msgID is derived from the run id, so a retried attempt is a duplicate).
+// An event on a catalog subject must fit the catalog, or it is never published (DESIGN §3).
 import { type PublishInstruction, renderTemplate } from '@state-hub/activity-definitions';
 import { createEnvelope } from '@state-hub/envelope';
+import { checkCatalogEvent } from '../../events/catalog-event-check';
 import type { EventPublisher } from '../../nats/event-publisher.service';
 import type { InstructionInput, InstructionOutcome } from './instruction-outcome';
 
@@ -22,6 +24,10 @@ export async function runPublishInstruction(
     ...(trigger?.id ? { causation_id: trigger.id } : {}),
   });
   const msgId = `activity-run:${input.runId}`;
+  const refused = checkCatalogEvent(envelope.type, envelope);
+  if (refused !== undefined) {
+    return { ok: false, result: { event_type: envelope.type, msg_id: msgId }, error: `not published: ${refused}` };
+  }
   try {
     const ack = await publisher.publish(envelope, msgId);
     return { ok: true, result: { event_id: envelope.id, event_type: envelope.type, msg_id: msgId, ...ack } };
