@@ -15,12 +15,15 @@ export interface HttpSink {
   requests: SunkRequest[];
   /** Answer `path` with this status and JSON body (default 200 `{}`). */
   respond(path: string, status: number, body: unknown): void;
+  /** Never answer `path`: the request is recorded and its connection left open until `close()`. */
+  hang(path: string): void;
   close(): Promise<void>;
 }
 
 export async function startHttpSink(): Promise<HttpSink> {
   const requests: SunkRequest[] = [];
   const answers = new Map<string, { status: number; body: unknown }>();
+  const hung = new Set<string>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -31,7 +34,9 @@ export async function startHttpSink(): Promise<HttpSink> {
         headers: req.headers,
         body: Buffer.concat(chunks).toString(),
       });
-      const answer = answers.get((req.url ?? '').split('?')[0]) ?? { status: 200, body: {} };
+      const path = (req.url ?? '').split('?')[0];
+      if (hung.has(path)) return;
+      const answer = answers.get(path) ?? { status: 200, body: {} };
       res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
     });
   });
@@ -41,6 +46,11 @@ export async function startHttpSink(): Promise<HttpSink> {
     url: `http://127.0.0.1:${port}`,
     requests,
     respond: (path, status, body) => answers.set(path, { status, body }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    hang: (path) => hung.add(path),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // hung requests included
+      }),
   };
 }
