@@ -5,6 +5,7 @@ import { validatedConfigModule } from '@state-hub/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { BearerTokenGuard } from '../common/auth/bearer-token.guard';
+import { JsonContentTypeGuard } from '../common/validation/json-content-type.guard';
 import { type AppConfig, validateConfig } from '../config/app-config';
 import { ConsistencyModule } from '../consistency/consistency.module';
 import { DatabaseModule } from '../database/database.module';
@@ -59,6 +60,7 @@ export class AppModule {
       imports: [validatedConfigModule(validateConfig, overrides), ...FEATURE_IMPORTS],
       providers: [
         { provide: APP_GUARD, useClass: BearerTokenGuard },
+        { provide: APP_GUARD, useClass: JsonContentTypeGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };

@@ -5,6 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { JsonDepthPipe } from '../common/validation/json-depth.pipe';
 import type { AppConfig } from '../config/app-config';
 import { APP_VERSION } from '../version';
 
@@ -16,6 +17,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.use(requestIdMiddleware);
   app.useBodyParser('json', { limit: config.get('BODY_LIMIT', { infer: true }) });
   app.useGlobalPipes(
+    new JsonDepthPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

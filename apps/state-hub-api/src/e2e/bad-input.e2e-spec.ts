@@ -1,33 +1,16 @@
 // Every kind of bad input gets a clear 4xx that names the field or reason,
 // never a 500 or a stack, and leaves the database exactly as it was.
 import { DataSource } from 'typeorm';
+import { tableSnapshot } from '../testing/db-snapshot';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
-const TABLES = [
-  'domains',
-  'repos',
-  'workstreams',
-  'tasks',
-  'decisions',
-  'domain_goals',
-  'progress_events',
-  'event_outbox',
-];
 const UNKNOWN_ID = '0190f7a4-0000-7000-8000-000000000000';
 
 describe('bad input (real Postgres)', () => {
   let t: TestApp;
   let ids: { ws: string; task: string; decision: string; goal: string };
 
-  async function snapshot(): Promise<string> {
-    const ds = t.app.get(DataSource);
-    const rows = await Promise.all(
-      TABLES.map((tb) =>
-        ds.query(`SELECT md5(COALESCE(string_agg(x::text, ',' ORDER BY x::text), '')) AS h FROM ${tb} x`),
-      ),
-    );
-    return rows.map((r) => r[0].h).join('|');
-  }
+  const snapshot = () => tableSnapshot(t.app.get(DataSource));
 
   beforeAll(async () => {
     t = await startTestApp({ env: { BODY_LIMIT: '64kb' } });
@@ -308,6 +291,33 @@ describe('bad input (real Postgres)', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: 'malformed_json', message: 'request body is not valid JSON' });
     expect(res.body.request_id).toBeTruthy();
+  });
+
+  it.each([
+    ['text/plain', 'text/plain', '{"slug":"x","name":"X"}', /not "text\/plain"/],
+    ['a form', 'application/x-www-form-urlencoded', 'slug=x&name=X', /not "application\/x-www-form-urlencoded"/],
+    ['+json', 'application/merge-patch+json', '{"slug":"x","name":"X"}', /not "application\/merge-patch\+json"/],
+  ])('refuses a body sent as %s with 415 naming the content-type', async (_name, type, body, expected) => {
+    const before = await snapshot();
+    const res = await t.http().post('/domains').set('content-type', type).send(body);
+    expect(res.status).toBe(415);
+    expect(res.body).toMatchObject({ status_code: 415, error: 'unsupported_media_type' });
+    expect(res.body.message).toMatch(/^content-type must be application\/json, /);
+    expect(res.body.message).toMatch(expected);
+    expect(res.body.request_id).toEqual(res.headers['x-request-id']);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('accepts a write without a body, and application/json with parameters', async () => {
+    // /activate takes no body: no content-type needed
+    const goal = await t.http().post('/domain-goals').send({ domain: 'custodian', title: 'No body' }).expect(201);
+    await t.http().post(`/domain-goals/${goal.body.id}/activate`).expect(200);
+    await t
+      .http()
+      .post('/domains')
+      .set('content-type', 'Application/JSON; charset=utf-8')
+      .send(JSON.stringify({ slug: 'with-charset', name: 'With charset' }))
+      .expect(201);
   });
 
   it('refuses an oversize body with 413', async () => {

@@ -1,0 +1,45 @@
+// The depth check names the top-level field that nests too deep, never recurses
+// itself, and leaves non-body arguments alone.
+import { BadRequestException } from '@nestjs/common';
+import { JsonDepthPipe, MAX_JSON_DEPTH, tooDeepField } from './json-depth.pipe';
+
+function nested(depth: number, kind: 'array' | 'object'): unknown {
+  let value: unknown = 'leaf';
+  for (let i = 0; i < depth; i++) value = kind === 'array' ? [value] : { a: value };
+  return value;
+}
+
+describe('tooDeepField', () => {
+  it('accepts flat values and nesting up to the limit', () => {
+    expect(tooDeepField('text')).toBeUndefined();
+    expect(tooDeepField(null)).toBeUndefined();
+    expect(tooDeepField({ a: 1, b: [1, { c: 2 }] })).toBeUndefined();
+    expect(tooDeepField(nested(MAX_JSON_DEPTH, 'object'))).toBeUndefined();
+  });
+
+  it('names the top-level field of a body nested one level too deep', () => {
+    expect(tooDeepField({ ok: 1, detail: nested(MAX_JSON_DEPTH, 'array') })).toBe('detail');
+    expect(tooDeepField(nested(MAX_JSON_DEPTH + 1, 'object'))).toBe('a');
+  });
+
+  it('says the body itself for a top-level array, and survives 100,000 levels', () => {
+    expect(tooDeepField(nested(100_000, 'array'))).toBe('');
+  });
+});
+
+describe('JsonDepthPipe', () => {
+  const pipe = new JsonDepthPipe();
+
+  it('refuses a deep body with a 400 that names the field', () => {
+    const run = () => pipe.transform({ extra: nested(100, 'object') }, { type: 'body' });
+    expect(run).toThrow(BadRequestException);
+    expect(run).toThrow('extra is nested deeper than 64 levels');
+  });
+
+  it('passes a shallow body and any non-body argument through unchanged', () => {
+    const body = { a: [1, 2] };
+    expect(pipe.transform(body, { type: 'body' })).toBe(body);
+    const deep = nested(100, 'object');
+    expect(pipe.transform(deep, { type: 'custom' })).toBe(deep);
+  });
+});
