@@ -31,7 +31,14 @@ describe('npm run stack (tools/stack.js) with two replicas of each app', () => {
   });
 
   afterAll(async () => {
-    if (stack && stack.exitCode === null && stack.signalCode === null) stack.kill('SIGINT');
+    // After a failure mid-test: stop the runner (and so its apps) before their NATS and database go.
+    if (stack && stack.exitCode === null && stack.signalCode === null) {
+      const running = stack;
+      const exited = new Promise((r) => running.once('exit', r));
+      running.kill('SIGINT');
+      const stopped = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(r, 20_000, false))]);
+      if (!stopped) running.kill('SIGKILL');
+    }
     await nats?.destroy();
     await db?.drop();
   });

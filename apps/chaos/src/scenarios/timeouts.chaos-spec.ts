@@ -1,6 +1,7 @@
 // Chaos 5: every commit event triggers an http instruction whose target never
 // answers, a shell instruction that sleeps past its time-out, a context source
-// that hangs, and one quick instruction. Each time-out must fire on time and be
+// that hangs, and one quick instruction. The shell's work runs in a grandchild
+// (a background subshell), so only killing the whole process group stops it. Each time-out must fire on time and be
 // recorded (`timed_out`; the hung context as a timed-out binding the rule
 // declines), the killed shell must not finish its work later, and the engine
 // must keep consuming: every quick run succeeds and nothing is redelivered.
@@ -73,7 +74,7 @@ describe('chaos: slow instructions and a hung context source (built hub + engine
     );
     files.write(
       'slow-shell.yaml',
-      `id: ${DEFINITIONS.slowShell}\n${trigger}\ninstruction:\n  kind: shell\n  cmd: 'sleep ${SLOW_SHELL_S} && touch ${lateDir}/$ACTIVITY_RUN_ID'\n  timeout_seconds: ${TIMEOUT_S}\n`,
+      `id: ${DEFINITIONS.slowShell}\n${trigger}\ninstruction:\n  kind: shell\n  cmd: '(sleep ${SLOW_SHELL_S}; touch ${lateDir}/$ACTIVITY_RUN_ID) & wait'\n  timeout_seconds: ${TIMEOUT_S}\n`,
     );
     files.write(
       'hung-context.yaml',
@@ -119,13 +120,13 @@ describe('chaos: slow instructions and a hung context source (built hub + engine
     await load.done;
     const loadEndedAt = Date.now();
 
-    const commitIds = await eventually(
+    const streamIds = await eventually(
       async () => {
         const ids = (await readStream(nats.url))
           .filter((e) => e.subject === 'org.repo.commit.pushed')
           .map((e) => String(e.msgId));
-        expect(ids).toHaveLength(COMMITS);
-        return new Set(ids);
+        expect(ids.length).toBeGreaterThanOrEqual(COMMITS); // exact count asserted below, with the figure line
+        return ids;
       },
       { timeoutMs: 30_000, intervalMs: 250 },
     );
@@ -134,7 +135,7 @@ describe('chaos: slow instructions and a hung context source (built hub + engine
         const { rows } = await pg.query<RunRow>(
           'SELECT definition_id, trigger_key, status, skip_reason, error, context, duration_ms FROM activity_runs',
         );
-        expect(rows.filter((r) => r.status !== 'running')).toHaveLength(4 * COMMITS);
+        expect(rows.filter((r) => r.status !== 'running').length).toBeGreaterThanOrEqual(4 * COMMITS);
         return rows;
       },
       { timeoutMs: 60_000, intervalMs: 250 },
@@ -151,7 +152,8 @@ describe('chaos: slow instructions and a hung context source (built hub + engine
     const of = (id: string) => rows.filter((r) => r.definition_id === id);
     const statuses = (id: string) => [...new Set(of(id).map((r) => r.status))];
     const keys = rows.map((r) => `${r.definition_id}|${r.trigger_key}`);
-    const duplicates = keys.length - new Set(keys).size;
+    const commitIds = new Set(streamIds);
+    const duplicates = streamIds.length - commitIds.size + keys.length - new Set(keys).size;
     const lost = Object.values(DEFINITIONS).reduce(
       (sum, id) => sum + [...commitIds].filter((key) => !of(id).some((r) => r.trigger_key === key)).length,
       0,
@@ -169,6 +171,7 @@ describe('chaos: slow instructions and a hung context source (built hub + engine
 
     expect(duplicates).toBe(0);
     expect(lost).toBe(0);
+    expect(streamIds).toHaveLength(COMMITS);
     expect(rows).toHaveLength(4 * COMMITS);
     expect(statuses(DEFINITIONS.slowHttp)).toEqual(['timed_out']);
     expect(statuses(DEFINITIONS.slowShell)).toEqual(['timed_out']);

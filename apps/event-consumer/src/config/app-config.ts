@@ -69,6 +69,10 @@ export class AppConfig {
 
   @IntSetting('RUN_SWEEP_INTERVAL_MS', 100, 3600000)
   RUN_SWEEP_INTERVAL_MS = 60000;
+
+  /** How long a run waits for an unreachable database (to claim it, or to record its outcome) before failing. */
+  @IntSetting('DB_OUTAGE_WAIT_SECONDS', 0, 86400)
+  DB_OUTAGE_WAIT_SECONDS = 600;
 }
 
 /** Validates raw environment values; throws a ConfigError naming every bad variable. */

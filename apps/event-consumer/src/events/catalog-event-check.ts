@@ -8,7 +8,8 @@ import { CATALOG, isCatalogSubject, validateEvent } from '@state-hub/subjects';
  * Reason to dead-letter the event, or undefined to run definitions on it. Subjects
  * outside the catalog have no attribute schema and always pass.
  *
- * A later minor version (1.1) is read with the v1 schema. Another major version is
+ * A later minor version (1.1) is read with the v1 schema, which refuses unknown
+ * attributes: engines are upgraded before publishers. Another major version is
  * refused: definitions, filters and rules were written against v1 attributes, and a
  * v2 payload read as v1 would run them on data they do not understand. The dead
  * letter keeps it, with its reason, for replay by an engine that knows v2.

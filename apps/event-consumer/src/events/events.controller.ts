@@ -9,6 +9,9 @@ import { DefinitionsService } from '../definitions/definitions.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { RunExecutor } from '../runs/run-executor.service';
 
+/** A third of JetStream's default 30 s ack wait. */
+const HEARTBEAT_MS = 10_000;
+
 @Controller()
 export class EventsController {
   private readonly logger = new Logger('Events');
@@ -25,9 +28,12 @@ export class EventsController {
     await this.definitions.ready();
     const matching = this.definitions.active().filter((definition) => matchesEvent(definition, event));
     const heartbeat = () => ctx.working();
+    // Keep the delivery alive for the whole of its runs (context sources included), not only their instructions:
+    // a run longer than the ack wait must not be redelivered to another replica meanwhile.
+    const beat = setInterval(heartbeat, HEARTBEAT_MS);
     const results = await Promise.allSettled(
       matching.map((definition) => this.executor.run(definition, { kind: 'event', key: event.id, event }, heartbeat)),
-    );
+    ).finally(() => clearInterval(beat));
     const failed = results.flatMap((r, i) =>
       r.status === 'rejected' ? [`${matching[i].id}: ${String(r.reason)}`] : [],
     );

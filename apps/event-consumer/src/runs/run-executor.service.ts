@@ -1,6 +1,6 @@
 // Runs one definition for one trigger: claim the run row, fetch the context,
 // evaluate the rule, carry out the instruction, record the outcome.
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { evaluateRule, fetchContext, type LoadedDefinition } from '@state-hub/activity-definitions';
 import type { ActivityRunEntity } from '@state-hub/db';
@@ -15,16 +15,22 @@ import {
   type DispatchDeps,
   maxAttempts,
 } from './instruction-dispatcher';
+import { type DatabaseWait, untilDatabaseAnswers } from './database-wait';
 import { type RunFinish, RunRecorder } from './run-recorder';
 import type { Heartbeat, RunTrigger } from './run-trigger';
 
 /** Slack on top of the instruction's own time budget before a `running` row counts as abandoned. */
 const DEADLINE_MARGIN_MS = 60_000;
 
+/** While waiting for the database, log the first pause and then about once a minute. */
+const LOG_EVERY_ATTEMPTS = 12;
+
 @Injectable()
-export class RunExecutor {
+export class RunExecutor implements OnApplicationShutdown {
   private readonly logger = new Logger('Runs');
   private readonly deps: DispatchDeps;
+  private readonly maxDatabaseWaitMs: number;
+  private readonly shutdown = new AbortController();
 
   constructor(
     private readonly recorder: RunRecorder,
@@ -39,6 +45,11 @@ export class RunExecutor {
         path: config.get('PATH', { infer: true }),
       },
     };
+    this.maxDatabaseWaitMs = config.get('DB_OUTAGE_WAIT_SECONDS', { infer: true }) * 1000;
+  }
+
+  onApplicationShutdown(): void {
+    this.shutdown.abort();
   }
 
   /** Claims the run; undefined when the trigger already has one (redelivery, another replica). */
@@ -52,7 +63,10 @@ export class RunExecutor {
     trigger: RunTrigger,
     heartbeat: Heartbeat = noop,
   ): Promise<ActivityRunEntity | undefined> {
-    const run = await this.claim(definition, trigger);
+    const run = await untilDatabaseAnswers(
+      () => this.claim(definition, trigger),
+      this.databaseWait(`claiming the run of ${definition.id} for ${trigger.key}`, heartbeat),
+    );
     if (!run) {
       this.logger.log(`${definition.id}: ${trigger.key} already has a run; not running it again`);
       return undefined;
@@ -70,7 +84,11 @@ export class RunExecutor {
       status: 'failed',
       error: error instanceof Error ? error.message : String(error),
     }));
-    const recorded = await this.recorder.finish(run, finish);
+    // The instruction has run: wait for the database rather than lose the outcome (the run would end `abandoned`).
+    const recorded = await untilDatabaseAnswers(
+      () => this.recorder.finish(run, finish),
+      this.databaseWait(`recording run ${run.id} of ${definition.id} (${finish.status})`, heartbeat),
+    );
     this.metrics.runsFinished.inc({ status: finish.status });
     this.log(definition, recorded);
     return recorded;
@@ -107,6 +125,21 @@ export class RunExecutor {
       rule,
       result: { ...result.result, attempts: result.attempts },
       error: result.error ?? null,
+    };
+  }
+
+  private databaseWait(what: string, heartbeat: Heartbeat): DatabaseWait {
+    return {
+      maxWaitMs: this.maxDatabaseWaitMs,
+      heartbeat,
+      signal: this.shutdown.signal,
+      onRetry: (attempt, delayMs, error) => {
+        if (attempt % LOG_EVERY_ATTEMPTS !== 1) return;
+        this.logger.warn(
+          `database unavailable while ${what} (${error instanceof Error ? error.message : String(error)}); ` +
+            `attempt ${attempt}, retrying in ${delayMs} ms for up to ${this.maxDatabaseWaitMs / 1000} s in all`,
+        );
+      },
     };
   }
 

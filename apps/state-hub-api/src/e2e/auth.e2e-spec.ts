@@ -62,4 +62,19 @@ describe('bearer-token auth (real Postgres)', () => {
     const doc = await t.http().get('/docs-json').expect(200);
     expect(doc.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
+
+  it('checks every write operation of the OpenAPI document (a new write route must join WRITES)', async () => {
+    const doc = await t.http().get('/docs-json').expect(200);
+    const writes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((method) => ['post', 'put', 'patch', 'delete'].includes(method))
+        .map((method) => ({ method, path })),
+    );
+    expect(writes.length).toBeGreaterThanOrEqual(WRITES.length);
+    const unchecked = writes.filter(({ method, path }) => {
+      const route = new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+      return !WRITES.some(([m, p]) => m === method && route.test(p));
+    });
+    expect(unchecked).toEqual([]);
+  });
 });

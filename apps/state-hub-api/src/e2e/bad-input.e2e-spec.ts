@@ -36,7 +36,13 @@ describe('bad input (real Postgres)', () => {
       .send({ resolution: 'r', resolved_by: 'me' })
       .expect(200);
     const goal = await t.http().post('/domain-goals').send({ domain: 'custodian', title: 'G' }).expect(201);
-    await t.http().post(`/domain-goals/${goal.body.id}/activate`).expect(200);
+    // curl -d '{}' sends a form content-type: a route that reads no body does not mind
+    await t
+      .http()
+      .post(`/domain-goals/${goal.body.id}/activate`)
+      .set('content-type', 'application/x-www-form-urlencoded')
+      .send('{}')
+      .expect(200);
     await t.http().patch(`/tasks/${task.body.id}`).send({ status: 'cancelled' }).expect(200);
     ids = { ws: ws.body.id, task: task.body.id, decision: decision.body.id, goal: goal.body.id };
   });
@@ -309,9 +315,14 @@ describe('bad input (real Postgres)', () => {
   });
 
   it('accepts a write without a body, and application/json with parameters', async () => {
-    // /activate takes no body: no content-type needed
     const goal = await t.http().post('/domain-goals').send({ domain: 'custodian', title: 'No body' }).expect(201);
-    await t.http().post(`/domain-goals/${goal.body.id}/activate`).expect(200);
+    // curl -d '{}' sends a form content-type: a route that reads no body does not mind
+    await t
+      .http()
+      .post(`/domain-goals/${goal.body.id}/activate`)
+      .set('content-type', 'application/x-www-form-urlencoded')
+      .send('{}')
+      .expect(200);
     await t
       .http()
       .post('/domains')

@@ -15,6 +15,8 @@ export interface HttpSink {
   requests: SunkRequest[];
   /** Answer `path` with this status and JSON body (default 200 `{}`). */
   respond(path: string, status: number, body: unknown): void;
+  /** Answer `path` only after `ms` milliseconds (the request is recorded at once). */
+  delay(path: string, ms: number): void;
   /** Never answer `path`: the request is recorded and its connection left open until `close()`. */
   hang(path: string): void;
   close(): Promise<void>;
@@ -24,6 +26,7 @@ export async function startHttpSink(): Promise<HttpSink> {
   const requests: SunkRequest[] = [];
   const answers = new Map<string, { status: number; body: unknown }>();
   const hung = new Set<string>();
+  const delays = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -37,7 +40,11 @@ export async function startHttpSink(): Promise<HttpSink> {
       const path = (req.url ?? '').split('?')[0];
       if (hung.has(path)) return;
       const answer = answers.get(path) ?? { status: 200, body: {} };
-      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+      const send = () =>
+        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+      const ms = delays.get(path);
+      if (ms === undefined) send();
+      else setTimeout(send, ms);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -46,6 +53,7 @@ export async function startHttpSink(): Promise<HttpSink> {
     url: `http://127.0.0.1:${port}`,
     requests,
     respond: (path, status, body) => answers.set(path, { status, body }),
+    delay: (path, ms) => delays.set(path, ms),
     hang: (path) => hung.add(path),
     close: () =>
       new Promise((resolve) => {

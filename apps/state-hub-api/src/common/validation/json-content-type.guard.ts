@@ -1,7 +1,10 @@
-// A write that carries a body must say it is JSON. Without this, express's JSON
-// parser skips a `text/plain` or form body and the route sees `{}`, answering
-// with "field is required" errors that hide the real mistake.
+// A write to a route that reads a body must send it as JSON. Without this,
+// express's JSON parser skips a `text/plain` or form body and the route sees
+// `{}`, answering with "field is required" errors that hide the real mistake.
+// Routes without a body (`POST …/activate`) ignore whatever a client sends.
 import { CanActivate, ExecutionContext, Injectable, UnsupportedMediaTypeException } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { Request } from 'express';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -13,11 +16,18 @@ export function hasBody(req: Pick<Request, 'headers'>): boolean {
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && Number(length) > 0);
 }
 
+/** Whether the handler has a `@Body()` parameter (Nest keys its route arguments `<paramtype>:<index>`). */
+function readsBody(context: ExecutionContext): boolean {
+  const args: Record<string, unknown> =
+    Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {};
+  return Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY));
+}
+
 @Injectable()
 export class JsonContentTypeGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
-    if (!WRITE_METHODS.has(req.method) || !hasBody(req)) return true;
+    if (!WRITE_METHODS.has(req.method) || !hasBody(req) || !readsBody(context)) return true;
     const type = req.headers['content-type'];
     if (type && JSON_TYPE.test(type)) return true;
     throw new UnsupportedMediaTypeException(
