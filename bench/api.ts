@@ -1,12 +1,13 @@
 // API benchmark: GET /repos and POST /progress-events against real Postgres, next to baselines
-// measured in the same run (trivial Nest route, bare node:http, raw INSERT + COMMIT).
+// measured in the same run (trivial Nest route, bare node:http, raw INSERT + COMMIT); the API's RSS idle, right after
+// its load and at its peak.
 // Usage: node -r @swc-node/register bench/api.ts <results.json>   (normally via `npm run bench`)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDatabase, dropDatabase, rawInsertStage } from './lib/db';
 import { httpStage, type StageResult } from './lib/load';
 import { machineFacts } from './lib/machine';
-import { cpuSeconds, rssMb, type Server, startServer, stopServer } from './lib/proc';
+import { cpuSeconds, peakRssMb, rssMb, type Server, startServer, stopServer } from './lib/proc';
 
 const ROOT = join(__dirname, '..');
 // BENCH_API_MAIN benchmarks another build of the API (e.g. one made from an older commit).
@@ -142,6 +143,12 @@ async function main(outFile: string): Promise<void> {
       run: () => httpStage({ ...http, url: `${api.url}/progress-events`, method: 'POST', body: EVENT }),
     },
   ]);
+  // its last stage (POST /progress-events) has just ended: the API's memory under load, and its peak over the run
+  const apiPid = api.child.pid as number;
+  const rss = { idle: idleRssMb, afterLoad: rssMb(apiPid), peak: peakRssMb(apiPid) };
+  log(
+    `RSS of state-hub-api right after its load stages: ${rss.afterLoad.toFixed(1)} MB (peak ${rss.peak.toFixed(1)} MB)`,
+  );
 
   const report = {
     machine,
@@ -151,7 +158,7 @@ async function main(outFile: string): Promise<void> {
       connections: CONNECTIONS,
       dbConnections: DB_CONNECTIONS,
     },
-    idleRssMb,
+    rss,
     stages: results,
   };
   writeFileSync(outFile, JSON.stringify(report, null, 2));

@@ -3,7 +3,7 @@
 // rate; the engine's RSS. Usage: node -r @swc-node/register bench/engine.ts <results.json>
 // (normally via `npm run bench -- engine`)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -16,7 +16,7 @@ import { createDatabase, dropDatabase, rawInsertStage } from './lib/db';
 import * as stages from './lib/engine-stages';
 import { machineFacts } from './lib/machine';
 import { arrivals, NATS_SERVER, startNats, steadyLatency } from './lib/nats';
-import { cpuSeconds, rssMb, type Server, startServer, stopServer } from './lib/proc';
+import { cpuSeconds, peakRssMb, rssMb, type Server, startServer, stopServer } from './lib/proc';
 
 const ROOT = join(__dirname, '..');
 const ENGINE_MAIN = process.env.BENCH_ENGINE_MAIN ?? join(ROOT, 'dist/apps/event-consumer/main.js');
@@ -45,8 +45,6 @@ async function cleanup(): Promise<void> {
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => void cleanup().finally(() => process.exit(130)));
 }
-const peakRssMb = (pid: number) =>
-  Number(/^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
 
 async function main(outFile: string): Promise<void> {
   const natsVersion = execFileSync(NATS_SERVER, ['--version'])

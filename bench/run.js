@@ -1,14 +1,17 @@
 // `npm run bench [-- api|relay|engine|sweep]`: build the apps they measure if stale, run the chosen benchmarks
-// (default: all four, one after the other), print each table and rewrite its section of docs/performance.md.
+// (default: all four, one after the other), print each table and rewrite its section of docs/performance.md; when
+// all four ran in this invocation, rewrite the summary at the top too (every figure and baseline from this run).
+// BENCH_REPORTS_DIR=<dir> keeps each bench's JSON report there (else they go to a temp dir, removed at the end).
 const { spawnSync } = require('node:child_process');
-const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
-const { join } = require('node:path');
+const { join, resolve } = require('node:path');
 const { ensureBuild } = require('./lib/build');
-const { markdownTable, rewriteDoc } = require('./lib/report');
+const apiReport = require('./lib/report');
 const relayReport = require('./lib/relay-report');
 const engineReport = require('./lib/engine-report');
 const sweepReport = require('./lib/sweep-report');
+const summaryReport = require('./lib/summary-report');
 
 const ROOT = join(__dirname, '..');
 const DOC = join(ROOT, 'docs/performance.md');
@@ -22,15 +25,15 @@ async function prettify(text, file) {
 const BENCHES = {
   api: {
     apps: ['state-hub-api'],
-    rewrite: rewriteDoc,
-    table: markdownTable,
-    after: (report) => console.log(`idle RSS of state-hub-api after seeding: ${report.idleRssMb.toFixed(1)} MB`),
+    rewrite: apiReport.rewriteDoc,
+    table: apiReport.markdownTable,
+    after: (report) => console.log(apiReport.rssLine(report)),
   },
   relay: {
     apps: ['state-hub-api'],
     rewrite: relayReport.rewriteRelayDoc,
     table: relayReport.markdownTable,
-    after: () => {},
+    after: (report) => console.log(relayReport.rssLine(report)),
   },
   engine: {
     apps: ['event-consumer'],
@@ -42,7 +45,7 @@ const BENCHES = {
     apps: [],
     rewrite: sweepReport.rewriteSweepDoc,
     table: sweepReport.markdownTable,
-    after: () => {},
+    after: (report) => console.log(sweepReport.rssLine(report)),
   },
 };
 
@@ -64,6 +67,28 @@ async function run(name, dir) {
   console.log(`\n${await prettify(bench.table(report), DOC)}`);
   bench.after(report);
   console.log(`[bench] wrote the ${name} section of ${DOC.slice(ROOT.length + 1)}`);
+  return report;
+}
+
+/** The summary only from a run of all four benches: a subset would mix this run's figures with older ones. */
+async function summarize(chosen, reports, run) {
+  const missing = Object.keys(BENCHES).filter((n) => !chosen.includes(n));
+  if (missing.length) {
+    console.log(`[bench] summary section left as it was: it is written only when all four benches run in one go`);
+    console.log(`[bench] (this run left out ${missing.join(', ')}; \`npm run bench\` runs all four)`);
+    return;
+  }
+  summaryReport.rewriteSummaryDoc(DOC, reports, run);
+  writeFileSync(DOC, await prettify(readFileSync(DOC, 'utf8'), DOC));
+  console.log(`[bench] wrote the summary section of ${DOC.slice(ROOT.length + 1)}`);
+}
+
+/** Where the bench processes write their JSON reports. */
+function reportsDir() {
+  const keep = process.env.BENCH_REPORTS_DIR;
+  if (!keep) return { dir: mkdtempSync(join(tmpdir(), 'state-hub-bench-')), temporary: true };
+  mkdirSync(resolve(keep), { recursive: true });
+  return { dir: resolve(keep), temporary: false };
 }
 
 async function main() {
@@ -73,13 +98,19 @@ async function main() {
     throw new Error(`unknown bench ${unknown.join(', ')}; choose from: ${Object.keys(BENCHES).join(', ')}`);
   const chosen = names.length ? names : Object.keys(BENCHES);
   for (const app of new Set(chosen.flatMap((n) => BENCHES[n].apps))) ensureBuild(app);
-  const dir = mkdtempSync(join(tmpdir(), 'state-hub-bench-'));
+  const { dir, temporary } = reportsDir();
   // Ctrl-C reaches the bench process too: let it stop its servers and drop its databases before we exit.
-  process.on('SIGINT', () => {});
+  process.on('SIGINT', () => undefined);
+  const started = { iso: new Date().toISOString(), ms: performance.now() };
   try {
-    for (const name of chosen) await run(name, dir);
+    const reports = {};
+    for (const name of chosen) reports[name] = await run(name, dir);
+    const seconds = (performance.now() - started.ms) / 1000;
+    await summarize(chosen, reports, { startedAt: started.iso, seconds });
+    console.log(`[bench] ${chosen.join(', ')}: ${(seconds / 60).toFixed(1)} min in all`);
+    if (!temporary) console.log(`[bench] reports kept in ${dir}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (temporary) rmSync(dir, { recursive: true, force: true });
   }
 }
 

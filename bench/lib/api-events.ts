@@ -1,9 +1,10 @@
 // API write req/s with events on (NATS_URL set: the in-process relay publishes) vs off (no NATS_URL: the outbox
-// row is still written, nothing publishes it), each API on its own fresh database, plus a write with no event.
+// row is still written, nothing publishes it), each API on its own fresh database, plus a write with no event;
+// the events-on API's RSS idle, right after its load and at its peak.
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { Client } from 'pg';
 import { httpStage, type StageResult } from './load';
-import { cpuSeconds, type Server } from './proc';
+import { cpuSeconds, peakRssMb, rssMb, type Server } from './proc';
 
 const COMMIT = { ref: 'refs/heads/main', sha: 'e83c5163316f89bfbde7d9ab23ca2e25604af290' };
 const NO_EVENT = { event_type: 'note', summary: 'bench', repo: 'repo-1', detail: { n: 1 } };
@@ -22,6 +23,9 @@ export interface ApiEventsResult {
   /** Outbox rows written by the events-on API, and messages the stream received meanwhile. */
   onRows: number;
   onStreamed: number;
+  /** RSS of the events-on API (its relay publishing in-process), MB: idle after seeding, right after its
+   * events-on stages, and its peak (VmHWM) at the end. */
+  onRss: { idle: number; afterLoad: number; peak: number };
 }
 
 type Start = (name: string, env: Record<string, string>) => Promise<Server>;
@@ -84,20 +88,25 @@ export async function apiEventStages(
   await jsm.streams.purge(stream);
   const off = await start('state-hub-api (events off)', { DATABASE_URL: dbs.off });
   const on = await start('state-hub-api (events on)', { DATABASE_URL: dbs.on, NATS_URL: natsUrl });
+  for (const api of [off, on]) await seed(api);
+  await new Promise((res) => setTimeout(res, 2000));
+  const onIdleRss = rssMb(on.child.pid as number);
+  log(`idle RSS of the events-on API after seeding: ${onIdleRss.toFixed(1)} MB`);
   for (const api of [off, on]) {
-    await seed(api);
     log(`warming up ${api.name} (untimed)`);
     await httpStage({ ...opts, seconds: 2, url: `${api.url}/repos/repo-1/commits`, method: 'POST', body: COMMIT });
   }
 
   const runs: Record<'on' | 'off', ApiStage[]> = { on: [], off: [] };
   const catchUp = { pendingAfter: 0, seconds: 0 };
+  let onLoadRss = NaN;
   for (const which of ['off', 'on', 'on', 'off'] as const) {
     log(`POST /repos/repo-1/commits, events ${which} ...`);
     const r = await stage(which === 'on' ? on : off, '/repos/repo-1/commits', COMMIT, opts);
     log(`  ${Math.round(r.rate)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, API busy ${r.serverCores.toFixed(2)} cores`);
     runs[which].push(r);
     if (which === 'on' && runs.on.length === 2) {
+      onLoadRss = rssMb(on.child.pid as number);
       // How far the in-process relay was behind when the load stopped, and how long it took to catch up.
       const after = await pending(dbs.on);
       const t0 = performance.now();
@@ -115,6 +124,12 @@ export async function apiEventStages(
   const noEvent = await stage(on, '/progress-events', NO_EVENT, opts);
   log(`  ${Math.round(noEvent.rate)} req/s, p50 ${noEvent.p50} ms, p99 ${noEvent.p99} ms`);
 
+  const onRss = { idle: onIdleRss, afterLoad: onLoadRss, peak: peakRssMb(on.child.pid as number) };
+  log(
+    `events-on API RSS: ${onRss.afterLoad.toFixed(1)} MB right after its events-on stages, ` +
+      `peak ${onRss.peak.toFixed(1)} MB`,
+  );
+
   const { rows } = await pending(dbs.on);
   const onStreamed = (await jsm.streams.info(stream)).state.messages;
   if (onStreamed !== rows)
@@ -127,5 +142,6 @@ export async function apiEventStages(
     onDrainSeconds: catchUp.seconds,
     onRows: rows,
     onStreamed,
+    onRss,
   };
 }

@@ -1,4 +1,4 @@
-// Child servers: start on a free port, wait until they answer, read their RSS, stop them by PID.
+// Child servers: start on a free port, wait until they answer, read their RSS and peak RSS, stop them by PID.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
@@ -67,12 +67,18 @@ export async function stopServer(server: Server): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Resident set size of a process in MB (VmRSS from /proc). */
-export function rssMb(pid: number): number {
-  const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!m) throw new Error(`no VmRSS for pid ${pid}`);
+/** A memory figure of a process in MB, from /proc/<pid>/status. */
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!m) throw new Error(`no ${field} for pid ${pid}`);
   return Number(m[1]) / 1024;
 }
+
+/** Resident set size of a process in MB, now (VmRSS). */
+export const rssMb = (pid: number): number => statusMb(pid, 'VmRSS');
+
+/** The highest resident set size a process has had so far, in MB (VmHWM, its "high water mark"). */
+export const peakRssMb = (pid: number): number => statusMb(pid, 'VmHWM');
 
 /** CPU time (user + system) a process has used so far, in seconds. */
 export function cpuSeconds(pid: number): number {

@@ -9,13 +9,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, dropDatabase } from './db';
+import { peakRssMb, rssMb } from './proc';
 
 const [repos, workplans, tasks] = process.argv.slice(2, 5).map(Number);
 if (![repos, workplans, tasks].every((n) => Number.isInteger(n) && n > 0))
   throw new Error('usage: sweep-worker.ts <repos> <workplans> <tasks> (positive integers)');
-
-const peakRssMb = () => Number(/^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024;
-const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
 
 const STATUSES = ['todo', 'progress', 'done', 'blocked'];
 
@@ -102,13 +100,14 @@ async function main(): Promise<void> {
         ),
       );
       const sweeper = new ConsistencySweep(ds, DEFAULT_SWEEP_SETTINGS);
-      const rssBefore = rssMb();
+      const rssBefore = rssMb(process.pid);
       const stage = async () => {
         const start = process.hrtime.bigint();
         const report = await sweeper.sweep({ source: 'manual', maxSeconds: 3600 });
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
         if (report.outcome !== 'completed') throw new Error(`sweep ended ${report.outcome}: ${report.warnings[0]}`);
-        return { ms, peakRssMb: peakRssMb(), ...summary(report) };
+        // RSS right after the sweep, and the worker's peak so far
+        return { ms, rssMb: rssMb(process.pid), peakRssMb: peakRssMb(process.pid), ...summary(report) };
       };
       const cold = await stage();
       const noChange = await stage();

@@ -1,0 +1,28 @@
+// The project's performance targets (each a ratio to a baseline measured in the same run, or a bound), in one place:
+// every bench section and the summary table read them from here, so no target is written down twice.
+module.exports = {
+  /** Idle RSS of each app, MB (below). */
+  IDLE_RSS_MB: 150,
+  /** `GET /repos` req/s ÷ a trivial Nest route's (at least). */
+  API_READ_VS_NEST: 0.5,
+  /** `GET /repos` req/s ÷ a bare node:http JSON route's (at least; a stretch target). */
+  API_READ_VS_BARE: 0.3,
+  /** `POST /progress-events` req/s ÷ raw INSERT + COMMIT tx/s on 8 connections (at least). */
+  API_WRITE_VS_RAW_INSERT: 0.5,
+  /** Outbox relay rows/s ÷ raw async JetStream publish msg/s with Nats-Msg-Id (at least). */
+  RELAY_VS_RAW_PUBLISH: 0.5,
+  /** API write req/s with events on ÷ the same API with events off (at least). */
+  EVENTS_ON_VS_OFF: 0.85,
+  /** Engine events/s ÷ min(raw consume + ack, raw INSERT + COMMIT) (at least). */
+  ENGINE_VS_RAW: 0.5,
+  /** Publish → run recorded p99 below this many ms … */
+  ENGINE_P99_MS: 20,
+  /** … at this steady rate (events/s). */
+  ENGINE_P99_RATE: 500,
+  /** No-change sweep ÷ cold sweep (below), … */
+  SWEEP_NO_CHANGE_RATIO: 0.1,
+  /** … and below this many ms, … */
+  SWEEP_NO_CHANGE_MS: 1000,
+  /** … judged at this many repos (or the nearest scale measured). */
+  SWEEP_TARGET_REPOS: 100,
+};
