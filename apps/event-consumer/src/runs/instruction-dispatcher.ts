@@ -50,7 +50,7 @@ export async function dispatchInstruction(
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) await sleepWithHeartbeat(backoffMs(instruction), input.heartbeat);
     outcome = await attemptOnce(instruction, input, deps);
-    if (outcome.ok) return { ...outcome, attempts: attempt };
+    if (outcome.ok || outcome.final) return { ...outcome, attempts: attempt };
   }
   return { ...outcome, attempts };
 }

@@ -5,6 +5,8 @@ import type { Heartbeat } from '../run-trigger';
 export interface InstructionOutcome {
   ok: boolean;
   timedOut?: boolean;
+  /** Retrying cannot change this failure (an event the catalog refuses): no further attempt. */
+  final?: boolean;
   result: Record<string, unknown>;
   error?: string;
 }

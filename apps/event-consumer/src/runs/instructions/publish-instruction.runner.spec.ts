@@ -3,6 +3,7 @@
 import type { PublishInstruction } from '@state-hub/activity-definitions';
 import type { EventEnvelope } from '@state-hub/envelope';
 import type { EventPublisher } from '../../nats/event-publisher.service';
+import { dispatchInstruction } from '../instruction-dispatcher';
 import { runPublishInstruction } from './publish-instruction.runner';
 
 function recordingPublisher() {
@@ -33,6 +34,21 @@ describe('publish instruction', () => {
       /^not published: attributes do not match the v1 schema of org\.statehub\.task\.stale: /,
     );
     expect(outcome.error).toContain('attributes.task_id');
+    expect(published).toEqual([]);
+  });
+
+  it('does not retry a refused catalog event under on_failure: retry (the refusal cannot change)', async () => {
+    const { publisher, published } = recordingPublisher();
+    const retried = {
+      ...instruction('org.statehub.task.stale', { task_id: 42 }),
+      on_failure: 'retry',
+      retry: { max_attempts: 3, backoff_seconds: 1 },
+    } as unknown as PublishInstruction;
+    const outcome = await dispatchInstruction(retried, input, {
+      publisher,
+      shell: { outputLimitBytes: 1024, path: '/usr/bin:/bin' },
+    });
+    expect(outcome).toMatchObject({ ok: false, final: true, attempts: 1 });
     expect(published).toEqual([]);
   });
 

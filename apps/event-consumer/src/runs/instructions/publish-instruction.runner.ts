@@ -26,7 +26,8 @@ export async function runPublishInstruction(
   const msgId = `activity-run:${input.runId}`;
   const refused = checkCatalogEvent(envelope.type, envelope);
   if (refused !== undefined) {
-    return { ok: false, result: { event_type: envelope.type, msg_id: msgId }, error: `not published: ${refused}` };
+    const result = { event_type: envelope.type, msg_id: msgId };
+    return { ok: false, final: true, result, error: `not published: ${refused}` };
   }
   try {
     const ack = await publisher.publish(envelope, msgId);
