@@ -1,11 +1,16 @@
 // Writes dead letters to their stream, de-duplicated by source stream sequence.
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { type DeadLetter, deadLetterMsgId, deadLetterSubject } from './dead-letter';
+import { type DeadLetter, deadLetterMsgId, deadLetterSubject, fitDeadLetter } from './dead-letter';
+
+/** Room left in a message for its headers (Nats-Msg-Id …) and the protocol line. */
+const HEADER_ROOM_BYTES = 1024;
 
 export interface DeadLetterPublisherOptions {
   /** The stream the dead-lettered messages came from (part of the de-duplication id). */
   sourceStream: string;
   timeoutMs: number;
+  /** The server's max_payload; a letter is cut to fit it. Default 1 MiB (the server default). */
+  maxPayloadBytes?: number;
   /** Called once per dead letter the stream stored (not for a duplicate). */
   onStored(letter: DeadLetter): void;
 }
@@ -23,11 +28,13 @@ export class DeadLetterPublisher {
       letter.stream_sequence === undefined
         ? undefined
         : deadLetterMsgId(this.options.sourceStream, letter.stream_sequence);
-    const ack = await this.js.publish(subject, JSON.stringify(letter), {
+    const limit = (this.options.maxPayloadBytes ?? 1024 * 1024) - HEADER_ROOM_BYTES;
+    const fitted = fitDeadLetter(letter, limit);
+    const ack = await this.js.publish(subject, JSON.stringify(fitted), {
       timeout: this.options.timeoutMs,
       ...(msgID ? { msgID } : {}),
     });
-    if (!ack.duplicate) this.options.onStored(letter);
+    if (!ack.duplicate) this.options.onStored(fitted);
     return { duplicate: ack.duplicate, seq: ack.seq };
   }
 }

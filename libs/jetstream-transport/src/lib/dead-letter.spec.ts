@@ -1,5 +1,5 @@
 import { headers } from '@nats-io/transport-node';
-import { buildDeadLetter, DEAD_LETTER_LIMITS, deadLetterMsgId, deadLetterSubject } from './dead-letter';
+import { buildDeadLetter, DEAD_LETTER_LIMITS, deadLetterMsgId, deadLetterSubject, fitDeadLetter } from './dead-letter';
 
 const NATS_DEFAULT_MAX_PAYLOAD = 1024 * 1024;
 
@@ -58,6 +58,30 @@ describe('dead letters', () => {
     expect(letter.payload_truncated).toBeUndefined();
     expect(letter.payload_bytes).toBeUndefined();
     expect(Buffer.from(letter.payload_base64, 'base64')).toEqual(Buffer.from(data));
+  });
+
+  it('is cut to fit a server whose max_payload is lower: headers first, then the payload copy', () => {
+    const hdrs = headers();
+    hdrs.set('Nats-Msg-Id', 'x'.repeat(2000));
+    const data = new Uint8Array(300 * 1024).map((_, i) => i % 251);
+    const letter = buildDeadLetter({ subject: 'org.a.b.done', reason: 'bad', data, headers: hdrs, streamSequence: 9 });
+    const small = buildDeadLetter({ subject: 'org.a.b.done', reason: 'bad', data: data.subarray(0, 10) });
+    expect(fitDeadLetter(small, 64 * 1024)).toBe(small); // fits: unchanged
+
+    const fitted = fitDeadLetter(letter, 128 * 1024);
+    expect(Buffer.byteLength(JSON.stringify(fitted))).toBeLessThanOrEqual(128 * 1024);
+    expect(fitted).toMatchObject({ headers_omitted: true, payload_truncated: true, payload_bytes: 300 * 1024 });
+    expect(fitted.headers).toBeUndefined();
+    const kept = Buffer.from(fitted.payload_base64, 'base64');
+    expect(kept.length).toBeGreaterThan(90 * 1024); // the room is used, not thrown away
+    expect(Buffer.compare(kept, Buffer.from(data.subarray(0, kept.length)))).toBe(0); // a true prefix
+
+    const headersOnly = fitDeadLetter(
+      buildDeadLetter({ subject: 'org.a.b.done', reason: 'bad', data: data.subarray(0, 1000), headers: hdrs }),
+      2000,
+    );
+    expect(headersOnly).toMatchObject({ headers_omitted: true });
+    expect(headersOnly.payload_truncated).toBeUndefined(); // dropping the headers was enough
   });
 
   it('lives outside org.> and is de-duplicated by source stream and sequence', () => {

@@ -65,6 +65,29 @@ export function buildDeadLetter(input: DeadLetterInput): DeadLetter {
   return letter;
 }
 
+/**
+ * The letter, cut down until its JSON takes at most `maxBytes`: the headers are
+ * left out first, then the payload copy is shortened (and marked truncated).
+ * For a server whose max_payload is below what DEAD_LETTER_LIMITS assume.
+ */
+export function fitDeadLetter(letter: DeadLetter, maxBytes: number): DeadLetter {
+  const size = (l: DeadLetter) => Buffer.byteLength(JSON.stringify(l));
+  if (size(letter) <= maxBytes) return letter;
+  const fitted: DeadLetter = { ...letter };
+  if (fitted.headers) {
+    delete fitted.headers;
+    fitted.headers_omitted = true;
+  }
+  if (size(fitted) <= maxBytes) return fitted;
+  const original = Buffer.from(letter.payload_base64, 'base64');
+  fitted.payload_truncated = true;
+  fitted.payload_bytes = letter.payload_bytes ?? original.length;
+  const overhead = size({ ...fitted, payload_base64: '' });
+  const room = Math.max(0, Math.floor(((maxBytes - overhead) * 3) / 4));
+  fitted.payload_base64 = original.subarray(0, Math.min(room, original.length)).toString('base64');
+  return fitted;
+}
+
 /** `deadletter.<original subject>`: outside `org.>`, so a dead letter is never consumed as an event. */
 export function deadLetterSubject(originalSubject: string): string {
   return `${DEAD_LETTER_SUBJECT_PREFIX}.${originalSubject || 'unknown'}`;

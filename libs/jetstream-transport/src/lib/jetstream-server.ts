@@ -111,6 +111,7 @@ export class JetStreamServer extends Server<JetStreamEvents, JetStreamStatus> im
       const deadLetters = new DeadLetterPublisher(js, {
         sourceStream: this.options.stream,
         timeoutMs: API_TIMEOUT_MS,
+        maxPayloadBytes: nc.info?.max_payload,
         onStored: (letter) => {
           this.counters.deadLettered++;
           this.emitter.emit('dead_letter', letter);
