@@ -2,19 +2,8 @@
 // it again on the same database and durable. Every event must end as exactly
 // one run row (a run claimed before the crash is swept to `abandoned`, never
 // re-run), and the http target must never see an Idempotency-Key twice.
-import {
-  createTestDatabase,
-  eventually,
-  type HttpSink,
-  type NatsServer,
-  readStream,
-  startHttpSink,
-  startNatsServer,
-  type TestDatabase,
-} from '@state-hub/testing';
-import { Client } from 'pg';
-import { type BuiltApp, startBuiltEngine, startBuiltHub } from '../testing/built-apps';
-import { DefinitionFiles } from '../testing/definition-files';
+import { eventually, readStream } from '@state-hub/testing';
+import { type ChaosStack, runsOf, startChaosStack } from '../testing/chaos-stack';
 import { commitLoad, registerRepo, until } from '../testing/load';
 
 const DEFINITION = 'chaos.commit-pushed';
@@ -22,69 +11,40 @@ const COMMITS = 300;
 const INTERVAL_MS = 30;
 
 describe('chaos: kill -9 the consumer mid-load (built hub + engine, own nats-server and databases)', () => {
-  let nats: NatsServer;
-  let hubDb: TestDatabase;
-  let engineDb: TestDatabase;
-  let sink: HttpSink;
-  let files: DefinitionFiles;
-  let hub: BuiltApp;
-  let pg: Client;
-  const engines: BuiltApp[] = [];
-
-  const startEngine = async (replica: string) => {
-    const engine = await startBuiltEngine({
-      databaseUrl: engineDb.url,
-      natsUrl: nats.url,
-      definitionsDir: files.dir,
-      replica,
-    });
-    engines.push(engine);
-    return engine;
-  };
+  let stack: ChaosStack;
 
   beforeAll(async () => {
-    [nats, hubDb, engineDb, sink] = await Promise.all([
-      startNatsServer(),
-      createTestDatabase('statehub_chaos_kill_hub'),
-      createTestDatabase('statehub_chaos_kill_engine'),
-      startHttpSink(),
-    ]);
-    files = new DefinitionFiles();
-    files.write(
-      'commit-pushed.yaml',
-      [
-        `id: ${DEFINITION}`,
-        'trigger: { trigger_type: event, event_type: org.repo.commit.pushed }',
-        'instruction:',
-        '  kind: http',
-        '  method: POST',
-        `  url: '${sink.url}/pushed'`,
-        "  body: { sha: '{{ event.attributes.sha }}' }",
-        '  timeout_seconds: 2',
-        '',
-      ].join('\n'),
-    );
-    hub = await startBuiltHub({ databaseUrl: hubDb.url, natsUrl: nats.url });
-    await startEngine('engine-1');
-    pg = new Client({ connectionString: engineDb.url });
-    await pg.connect(); // the engine has migrated its database by now
+    stack = await startChaosStack({
+      name: 'kill',
+      definitions: (files, sink) =>
+        files.write(
+          'commit-pushed.yaml',
+          [
+            `id: ${DEFINITION}`,
+            'trigger: { trigger_type: event, event_type: org.repo.commit.pushed }',
+            'instruction:',
+            '  kind: http',
+            '  method: POST',
+            `  url: '${sink.url}/pushed'`,
+            "  body: { sha: '{{ event.attributes.sha }}' }",
+            '  timeout_seconds: 2',
+            '',
+          ].join('\n'),
+        ),
+    });
   });
 
-  afterAll(async () => {
-    await pg?.end();
-    for (const engine of engines) await engine.stop();
-    await hub?.stop();
-    await Promise.all([sink?.close(), nats?.destroy(), hubDb?.drop(), engineDb?.drop()]);
-    files?.remove();
-  });
+  afterAll(() => stack?.close());
 
   it('every event ends as exactly one run; no idempotency key reaches the target twice', async () => {
+    const { nats, sink, hubs, engines } = stack;
+    const hub = hubs[0];
     await registerRepo(hub, 'chaos-repo');
     const load = commitLoad([hub], 'chaos-repo', COMMITS, INTERVAL_MS);
     await until(() => load.sent >= COMMITS / 2);
     await engines[0].kill();
     const killedAt = load.sent;
-    await startEngine('engine-2'); // same database, same durable; the load goes on meanwhile
+    await stack.startEngine('engine-2'); // same database, same durable; the load goes on meanwhile
     await load.done;
 
     const events = await eventually(
@@ -101,10 +61,7 @@ describe('chaos: kill -9 the consumer mid-load (built hub + engine, own nats-ser
     // claimed pass their deadline (2 s instruction + the engine's 60 s margin) and are swept to abandoned.
     const rows = await eventually(
       async () => {
-        const { rows } = await pg.query<{ id: string; trigger_key: string; status: string; replica: string }>(
-          'SELECT id, trigger_key, status, replica FROM activity_runs WHERE definition_id = $1',
-          [DEFINITION],
-        );
+        const rows = await runsOf(stack, DEFINITION);
         expect(rows).toHaveLength(COMMITS);
         expect(rows.filter((r) => r.status === 'running')).toEqual([]);
         return rows;

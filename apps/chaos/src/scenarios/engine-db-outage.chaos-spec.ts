@@ -6,21 +6,8 @@
 // left to be swept to `abandoned`.
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import {
-  createTestDatabase,
-  eventually,
-  type HttpSink,
-  type NatsServer,
-  type PostgresServer,
-  readStream,
-  startHttpSink,
-  startNatsServer,
-  startPostgresServer,
-  type TestDatabase,
-} from '@state-hub/testing';
-import { Client } from 'pg';
-import { type BuiltApp, startBuiltEngine, startBuiltHub } from '../testing/built-apps';
-import { DefinitionFiles } from '../testing/definition-files';
+import { eventually, type PostgresServer, readStream, startPostgresServer } from '@state-hub/testing';
+import { type ChaosStack, runsOf, startChaosStack } from '../testing/chaos-stack';
 import { commitLoad, registerRepo, until } from '../testing/load';
 
 const DEFINITION = 'chaos.engine-db-outage';
@@ -32,47 +19,30 @@ const TARGET_DELAY_MS = 1500;
 
 describe("chaos: the engine's Postgres down for 25 s under load (built hub + engine, own Postgres server)", () => {
   let postgres: PostgresServer;
-  let nats: NatsServer;
-  let hubDb: TestDatabase;
-  let sink: HttpSink;
-  let files: DefinitionFiles;
-  let hub: BuiltApp;
-  let engine: BuiltApp;
-  let engineDbUrl: string;
+  let stack: ChaosStack;
 
   beforeAll(async () => {
-    [postgres, nats, hubDb, sink] = await Promise.all([
-      startPostgresServer(),
-      startNatsServer(),
-      createTestDatabase('statehub_chaos_engine_db_hub'),
-      startHttpSink(),
-    ]);
-    sink.delay('/work', TARGET_DELAY_MS);
-    engineDbUrl = (await createTestDatabase('statehub_chaos_engine_db', postgres.url)).url;
-    files = new DefinitionFiles();
-    files.write(
-      'work.yaml',
-      `id: ${DEFINITION}\ntrigger: { trigger_type: event, event_type: org.repo.commit.pushed }\ninstruction: { kind: http, method: POST, url: '${sink.url}/work', timeout_seconds: 10 }\n`,
-    );
-    hub = await startBuiltHub({ databaseUrl: hubDb.url, natsUrl: nats.url });
-    engine = await startBuiltEngine({
-      databaseUrl: engineDbUrl,
-      natsUrl: nats.url,
-      definitionsDir: files.dir,
-      replica: 'engine-1',
+    postgres = await startPostgresServer();
+    stack = await startChaosStack({
+      name: 'engine_db',
+      enginePostgres: postgres,
+      definitions: (files, sink) => {
+        sink.delay('/work', TARGET_DELAY_MS);
+        files.write(
+          'work.yaml',
+          `id: ${DEFINITION}\ntrigger: { trigger_type: event, event_type: org.repo.commit.pushed }\ninstruction: { kind: http, method: POST, url: '${sink.url}/work', timeout_seconds: 10 }\n`,
+        );
+      },
     });
   });
 
   afterAll(async () => {
-    await engine?.stop();
-    await hub?.stop();
-    await Promise.all([sink?.close(), nats?.destroy(), hubDb?.drop()]);
+    await stack?.close();
     postgres?.destroy();
-    files?.remove();
   });
 
   async function deadLetters(): Promise<number> {
-    const nc = await connect({ servers: nats.url });
+    const nc = await connect({ servers: stack.nats.url });
     try {
       const jsm = await jetstreamManager(nc);
       return (await jsm.streams.info('ACTIVITY_DEADLETTER')).state.messages;
@@ -85,6 +55,8 @@ describe("chaos: the engine's Postgres down for 25 s under load (built hub + eng
   }
 
   it('loses nothing, dead-letters nothing, runs nothing twice, and records runs that finished during the outage', async () => {
+    const { nats, sink, hubs } = stack;
+    const hub = hubs[0];
     await registerRepo(hub, 'engine-db-repo');
     const load = commitLoad([hub], 'engine-db-repo', COMMITS, INTERVAL_MS);
     await until(() => sink.requests.length >= 15);
@@ -104,46 +76,37 @@ describe("chaos: the engine's Postgres down for 25 s under load (built hub + eng
       },
       { timeoutMs: 30_000, intervalMs: 250 },
     );
-    const pg = new Client({ connectionString: engineDbUrl });
-    await pg.connect();
-    try {
-      const rows = await eventually(
-        async () => {
-          const { rows } = await pg.query<{ id: string; trigger_key: string; status: string }>(
-            'SELECT id, trigger_key, status FROM activity_runs WHERE definition_id = $1',
-            [DEFINITION],
-          );
-          expect(rows.length).toBeGreaterThanOrEqual(COMMITS);
-          expect(rows.filter((r) => r.status === 'running')).toEqual([]);
-          return rows;
-        },
-        { timeoutMs: 90_000, intervalMs: 500 },
-      );
-      const dead = await deadLetters();
-      const keys = sink.requests.map((r) => String(r.headers['idempotency-key']));
-      const triggerKeys = new Set(rows.map((r) => r.trigger_key));
-      const duplicates =
-        commitIds.length - new Set(commitIds).size + rows.length - triggerKeys.size + keys.length - new Set(keys).size;
-      const lost = commitIds.filter((id) => !triggerKeys.has(id)).length;
-      const byStatus = (status: string) => rows.filter((r) => r.status === status).length;
-      const failed = load.statuses.filter((s) => s !== 202).length;
-      console.log(
-        `chaos engine-db-outage: sent=${COMMITS} in_stream=${commitIds.length} runs=${rows.length} ` +
-          `duplicates=${duplicates} lost=${lost} dead_lettered=${dead} succeeded=${byStatus('succeeded')} ` +
-          `abandoned=${byStatus('abandoned')} outage_ms=${OUTAGE_MS} stopped_after_requests=${stoppedAfterRequests} ` +
-          `sink_requests=${keys.length} failed_requests=${failed}`,
-      );
+    const rows = await eventually(
+      async () => {
+        const rows = await runsOf(stack, DEFINITION);
+        expect(rows.length).toBeGreaterThanOrEqual(COMMITS);
+        expect(rows.filter((r) => r.status === 'running')).toEqual([]);
+        return rows;
+      },
+      { timeoutMs: 90_000, intervalMs: 500 },
+    );
+    const dead = await deadLetters();
+    const keys = sink.requests.map((r) => String(r.headers['idempotency-key']));
+    const triggerKeys = new Set(rows.map((r) => r.trigger_key));
+    const duplicates =
+      commitIds.length - new Set(commitIds).size + rows.length - triggerKeys.size + keys.length - new Set(keys).size;
+    const lost = commitIds.filter((id) => !triggerKeys.has(id)).length;
+    const byStatus = (status: string) => rows.filter((r) => r.status === status).length;
+    const failed = load.statuses.filter((s) => s !== 202).length;
+    console.log(
+      `chaos engine-db-outage: sent=${COMMITS} in_stream=${commitIds.length} runs=${rows.length} ` +
+        `duplicates=${duplicates} lost=${lost} dead_lettered=${dead} succeeded=${byStatus('succeeded')} ` +
+        `abandoned=${byStatus('abandoned')} outage_ms=${OUTAGE_MS} stopped_after_requests=${stoppedAfterRequests} ` +
+        `sink_requests=${keys.length} failed_requests=${failed}`,
+    );
 
-      expect(failed).toBe(0); // the hub's database was never down
-      expect(commitIds).toHaveLength(COMMITS);
-      expect(dead).toBe(0);
-      expect(duplicates).toBe(0);
-      expect(lost).toBe(0);
-      expect(rows).toHaveLength(COMMITS);
-      expect(byStatus('succeeded')).toBe(COMMITS); // none abandoned: outcomes found during the outage were kept
-      expect(new Set(keys)).toEqual(new Set(rows.map((r) => r.id))); // the target saw each run once
-    } finally {
-      await pg.end();
-    }
+    expect(failed).toBe(0); // the hub's database was never down
+    expect(commitIds).toHaveLength(COMMITS);
+    expect(dead).toBe(0);
+    expect(duplicates).toBe(0);
+    expect(lost).toBe(0);
+    expect(rows).toHaveLength(COMMITS);
+    expect(byStatus('succeeded')).toBe(COMMITS); // none abandoned: outcomes found during the outage were kept
+    expect(new Set(keys)).toEqual(new Set(rows.map((r) => r.id))); // the target saw each run once
   }, 240_000);
 });

@@ -2,19 +2,8 @@
 // start it again (same port, same store) a few seconds later. No request may
 // fail, every event must reach the stream exactly once, and the engine, which
 // loses its connection too, must run each of them exactly once after it is back.
-import {
-  createTestDatabase,
-  eventually,
-  type HttpSink,
-  type NatsServer,
-  readStream,
-  startHttpSink,
-  startNatsServer,
-  type TestDatabase,
-} from '@state-hub/testing';
-import { Client } from 'pg';
-import { type BuiltApp, startBuiltEngine, startBuiltHub } from '../testing/built-apps';
-import { DefinitionFiles } from '../testing/definition-files';
+import { eventually, readStream } from '@state-hub/testing';
+import { type ChaosStack, runsOf, startChaosStack } from '../testing/chaos-stack';
 import { commitLoad, registerRepo, until } from '../testing/load';
 
 const DEFINITION = 'chaos.nats-kill';
@@ -23,47 +12,24 @@ const INTERVAL_MS = 30;
 const OUTAGE_MS = 3000;
 
 describe('chaos: kill -9 NATS under API write load (built hub + engine, own nats-server and databases)', () => {
-  let nats: NatsServer;
-  let hubDb: TestDatabase;
-  let engineDb: TestDatabase;
-  let sink: HttpSink;
-  let files: DefinitionFiles;
-  let hub: BuiltApp;
-  let engine: BuiltApp;
-  let pg: Client;
+  let stack: ChaosStack;
 
   beforeAll(async () => {
-    [nats, hubDb, engineDb, sink] = await Promise.all([
-      startNatsServer(),
-      createTestDatabase('statehub_chaos_nats_hub'),
-      createTestDatabase('statehub_chaos_nats_engine'),
-      startHttpSink(),
-    ]);
-    files = new DefinitionFiles();
-    files.write(
-      'commit.yaml',
-      `id: ${DEFINITION}\ntrigger: { trigger_type: event, event_type: org.repo.commit.pushed }\ninstruction: { kind: http, method: POST, url: '${sink.url}/commit' }\n`,
-    );
-    hub = await startBuiltHub({ databaseUrl: hubDb.url, natsUrl: nats.url });
-    engine = await startBuiltEngine({
-      databaseUrl: engineDb.url,
-      natsUrl: nats.url,
-      definitionsDir: files.dir,
-      replica: 'engine-1',
+    stack = await startChaosStack({
+      name: 'nats',
+      definitions: (files, sink) =>
+        files.write(
+          'commit.yaml',
+          `id: ${DEFINITION}\ntrigger: { trigger_type: event, event_type: org.repo.commit.pushed }\ninstruction: { kind: http, method: POST, url: '${sink.url}/commit' }\n`,
+        ),
     });
-    pg = new Client({ connectionString: engineDb.url });
-    await pg.connect();
   });
 
-  afterAll(async () => {
-    await pg?.end();
-    await engine?.stop();
-    await hub?.stop();
-    await Promise.all([sink?.close(), nats?.destroy(), hubDb?.drop(), engineDb?.drop()]);
-    files?.remove();
-  });
+  afterAll(() => stack?.close());
 
   it('no request fails; every event is in the stream once and runs once', async () => {
+    const { nats, sink, hubs } = stack;
+    const hub = hubs[0];
     await registerRepo(hub, 'nats-repo');
     const load = commitLoad([hub], 'nats-repo', COMMITS, INTERVAL_MS);
     await until(() => load.sent >= COMMITS / 3);
@@ -87,10 +53,7 @@ describe('chaos: kill -9 NATS under API write load (built hub + engine, own nats
     const commitEvents = events.filter((e) => e.subject === 'org.repo.commit.pushed');
     const rows = await eventually(
       async () => {
-        const { rows } = await pg.query<{ id: string; trigger_key: string; status: string }>(
-          'SELECT id, trigger_key, status FROM activity_runs WHERE definition_id = $1',
-          [DEFINITION],
-        );
+        const rows = await runsOf(stack, DEFINITION);
         expect(rows.length).toBeGreaterThanOrEqual(COMMITS);
         expect(rows.filter((r) => r.status === 'running')).toEqual([]);
         return rows;

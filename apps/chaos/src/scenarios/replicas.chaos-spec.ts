@@ -2,19 +2,8 @@
 // replicas on one engine database share the durable consumer, under a commit
 // load and a per-second cron schedule. No event reaches the stream twice or
 // not at all, each event runs once, and each cron second runs exactly once.
-import {
-  createTestDatabase,
-  eventually,
-  type HttpSink,
-  type NatsServer,
-  readStream,
-  startHttpSink,
-  startNatsServer,
-  type TestDatabase,
-} from '@state-hub/testing';
-import { Client } from 'pg';
-import { type BuiltApp, startBuiltEngine, startBuiltHub } from '../testing/built-apps';
-import { DefinitionFiles } from '../testing/definition-files';
+import { eventually, readStream } from '@state-hub/testing';
+import { type ChaosStack, type RunRow, runsOf, startChaosStack } from '../testing/chaos-stack';
 import { commitLoad, registerRepo } from '../testing/load';
 
 const EVENT_DEFINITION = 'chaos.replicas.commit';
@@ -23,68 +12,32 @@ const COMMITS = 200;
 const INTERVAL_MS = 100;
 const MIN_SLOTS = 60;
 
-interface RunRow {
-  id: string;
-  trigger_key: string;
-  status: string;
-  replica: string;
-}
-
 describe('chaos: two API replicas and two engines (built apps, own nats-server and databases)', () => {
-  let nats: NatsServer;
-  let hubDb: TestDatabase;
-  let engineDb: TestDatabase;
-  let sink: HttpSink;
-  let files: DefinitionFiles;
-  let hubPg: Client;
-  let enginePg: Client;
-  const hubs: BuiltApp[] = [];
-  const engines: BuiltApp[] = [];
-
-  const runs = async (definition: string) =>
-    (
-      await enginePg.query<RunRow>(
-        'SELECT id, trigger_key, status, replica FROM activity_runs WHERE definition_id = $1 ORDER BY trigger_key',
-        [definition],
-      )
-    ).rows;
+  let stack: ChaosStack;
+  const runs = (definition: string) => runsOf(stack, definition);
 
   beforeAll(async () => {
-    [nats, hubDb, engineDb, sink] = await Promise.all([
-      startNatsServer(),
-      createTestDatabase('statehub_chaos_replicas_hub'),
-      createTestDatabase('statehub_chaos_replicas_engine'),
-      startHttpSink(),
-    ]);
-    files = new DefinitionFiles();
-    files.write(
-      'commit.yaml',
-      `id: ${EVENT_DEFINITION}\ntrigger: { trigger_type: event, event_type: org.repo.commit.pushed }\ninstruction: { kind: http, method: POST, url: '${sink.url}/commit' }\n`,
-    );
-    files.write(
-      'every-second.yaml',
-      `id: ${CRON_DEFINITION}\ntrigger: { trigger_type: cron, cron_expression: '* * * * * *' }\ninstruction: { kind: http, method: POST, url: '${sink.url}/tick' }\n`,
-    );
-    // One after the other: the first of each pair migrates the shared database.
-    for (let i = 0; i < 2; i++) hubs.push(await startBuiltHub({ databaseUrl: hubDb.url, natsUrl: nats.url }));
-    for (const replica of ['engine-a', 'engine-b']) {
-      engines.push(
-        await startBuiltEngine({ databaseUrl: engineDb.url, natsUrl: nats.url, definitionsDir: files.dir, replica }),
-      );
-    }
-    hubPg = new Client({ connectionString: hubDb.url });
-    enginePg = new Client({ connectionString: engineDb.url });
-    await Promise.all([hubPg.connect(), enginePg.connect()]);
+    stack = await startChaosStack({
+      name: 'replicas',
+      hubs: 2, // one database; the first migrates it
+      engines: ['engine-a', 'engine-b'],
+      definitions: (files, sink) => {
+        files.write(
+          'commit.yaml',
+          `id: ${EVENT_DEFINITION}\ntrigger: { trigger_type: event, event_type: org.repo.commit.pushed }\ninstruction: { kind: http, method: POST, url: '${sink.url}/commit' }\n`,
+        );
+        files.write(
+          'every-second.yaml',
+          `id: ${CRON_DEFINITION}\ntrigger: { trigger_type: cron, cron_expression: '* * * * * *' }\ninstruction: { kind: http, method: POST, url: '${sink.url}/tick' }\n`,
+        );
+      },
+    });
   });
 
-  afterAll(async () => {
-    await Promise.all([hubPg?.end(), enginePg?.end()]);
-    for (const app of [...engines, ...hubs]) await app.stop();
-    await Promise.all([sink?.close(), nats?.destroy(), hubDb?.drop(), engineDb?.drop()]);
-    files?.remove();
-  });
+  afterAll(() => stack?.close());
 
   it('each event is in the stream once and runs once; each cron second runs exactly once', async () => {
+    const { nats, sink, hubs, engines } = stack;
     await registerRepo(hubs[0], 'replicated-repo');
     const load = commitLoad(hubs, 'replicated-repo', COMMITS, INTERVAL_MS);
     await load.done;
@@ -113,11 +66,9 @@ describe('chaos: two API replicas and two engines (built apps, own nats-server a
     });
     for (const engine of engines.splice(0)) await engine.stop();
 
-    const outbox = (
-      await hubPg.query<{ id: string; published: boolean }>(
-        'SELECT id, published_at IS NOT NULL AS published FROM event_outbox',
-      )
-    ).rows;
+    const outbox = await stack.hubQuery<{ id: string; published: boolean }>(
+      'SELECT id, published_at IS NOT NULL AS published FROM event_outbox',
+    );
     const msgIds = events.map((e) => e.msgId);
     const uniqueMsgIds = new Set(msgIds);
     const commitEvents = events.filter((e) => e.subject === 'org.repo.commit.pushed');

@@ -1,28 +1,17 @@
 // Chaos 5: every commit event triggers an http instruction whose target never
 // answers, a shell instruction that sleeps past its time-out, a context source
 // that hangs, and one quick instruction. The shell's work runs in a grandchild
-// (a background subshell), so only killing the whole process group stops it. Each time-out must fire on time and be
-// recorded (`timed_out`; the hung context as a timed-out binding the rule
+// (a background subshell), so only killing the whole process group stops it.
+// Each time-out must fire on time and be recorded (`timed_out`; the hung context as a timed-out binding the rule
 // declines), the killed shell must not finish its work later, and the engine
 // must keep consuming: every quick run succeeds and nothing is redelivered.
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import {
-  createTestDatabase,
-  eventually,
-  type HttpSink,
-  type NatsServer,
-  readStream,
-  startHttpSink,
-  startNatsServer,
-  type TestDatabase,
-} from '@state-hub/testing';
+import { eventually, readStream } from '@state-hub/testing';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { type BuiltApp, startBuiltEngine, startBuiltHub } from '../testing/built-apps';
-import { DefinitionFiles } from '../testing/definition-files';
+import { type ChaosStack, startChaosStack } from '../testing/chaos-stack';
 import { commitLoad, registerRepo } from '../testing/load';
 
 const COMMITS = 60;
@@ -47,65 +36,43 @@ interface RunRow {
 }
 
 describe('chaos: slow instructions and a hung context source (built hub + engine, own nats-server)', () => {
-  let nats: NatsServer;
-  let hubDb: TestDatabase;
-  let engineDb: TestDatabase;
-  let sink: HttpSink;
-  let files: DefinitionFiles;
-  let hub: BuiltApp;
-  let engine: BuiltApp;
-  let pg: Client;
+  let stack: ChaosStack;
   const lateDir = mkdtempSync(join(tmpdir(), 'chaos-late-'));
 
   beforeAll(async () => {
-    [nats, hubDb, engineDb, sink] = await Promise.all([
-      startNatsServer(),
-      createTestDatabase('statehub_chaos_timeouts_hub'),
-      createTestDatabase('statehub_chaos_timeouts_engine'),
-      startHttpSink(),
-    ]);
-    sink.hang('/slow');
-    sink.hang('/hung-health');
     const trigger = 'trigger: { trigger_type: event, event_type: org.repo.commit.pushed }';
-    files = new DefinitionFiles();
-    files.write(
-      'slow-http.yaml',
-      `id: ${DEFINITIONS.slowHttp}\n${trigger}\ninstruction: { kind: http, method: POST, url: '${sink.url}/slow', timeout_seconds: ${TIMEOUT_S} }\n`,
-    );
-    files.write(
-      'slow-shell.yaml',
-      `id: ${DEFINITIONS.slowShell}\n${trigger}\ninstruction:\n  kind: shell\n  cmd: '(sleep ${SLOW_SHELL_S}; touch ${lateDir}/$ACTIVITY_RUN_ID) & wait'\n  timeout_seconds: ${TIMEOUT_S}\n`,
-    );
-    files.write(
-      'hung-context.yaml',
-      `id: ${DEFINITIONS.hungContext}\n${trigger}\ncontext:\n  - { kind: http_get, url: '${sink.url}/hung-health', bind: hub, timeout_seconds: ${TIMEOUT_S} }\nrule:\n  when: ['!has(hub.error)']\ninstruction: { kind: http, method: POST, url: '${sink.url}/never' }\n`,
-    );
-    files.write(
-      'quick.yaml',
-      `id: ${DEFINITIONS.quick}\n${trigger}\ninstruction: { kind: http, method: POST, url: '${sink.url}/quick' }\n`,
-    );
-    hub = await startBuiltHub({ databaseUrl: hubDb.url, natsUrl: nats.url });
-    engine = await startBuiltEngine({
-      databaseUrl: engineDb.url,
-      natsUrl: nats.url,
-      definitionsDir: files.dir,
-      replica: 'engine-1',
+    stack = await startChaosStack({
+      name: 'timeouts',
+      definitions: (files, sink) => {
+        sink.hang('/slow');
+        sink.hang('/hung-health');
+        files.write(
+          'slow-http.yaml',
+          `id: ${DEFINITIONS.slowHttp}\n${trigger}\ninstruction: { kind: http, method: POST, url: '${sink.url}/slow', timeout_seconds: ${TIMEOUT_S} }\n`,
+        );
+        files.write(
+          'slow-shell.yaml',
+          `id: ${DEFINITIONS.slowShell}\n${trigger}\ninstruction:\n  kind: shell\n  cmd: '(sleep ${SLOW_SHELL_S}; touch ${lateDir}/$ACTIVITY_RUN_ID) & wait'\n  timeout_seconds: ${TIMEOUT_S}\n`,
+        );
+        files.write(
+          'hung-context.yaml',
+          `id: ${DEFINITIONS.hungContext}\n${trigger}\ncontext:\n  - { kind: http_get, url: '${sink.url}/hung-health', bind: hub, timeout_seconds: ${TIMEOUT_S} }\nrule:\n  when: ['!has(hub.error)']\ninstruction: { kind: http, method: POST, url: '${sink.url}/never' }\n`,
+        );
+        files.write(
+          'quick.yaml',
+          `id: ${DEFINITIONS.quick}\n${trigger}\ninstruction: { kind: http, method: POST, url: '${sink.url}/quick' }\n`,
+        );
+      },
     });
-    pg = new Client({ connectionString: engineDb.url });
-    await pg.connect();
   });
 
   afterAll(async () => {
-    await pg?.end();
-    await engine?.stop();
-    await hub?.stop();
-    await Promise.all([sink?.close(), nats?.destroy(), hubDb?.drop(), engineDb?.drop()]);
-    files?.remove();
+    await stack?.close();
     rmSync(lateDir, { recursive: true, force: true });
   });
 
   async function consumerState(): Promise<{ pending: number; ackPending: number; redelivered: number }> {
-    const nc = await connect({ servers: nats.url });
+    const nc = await connect({ servers: stack.nats.url });
     try {
       const info = await (await jetstreamManager(nc)).consumers.info('ACTIVITY_EVENTS', 'activity-engine');
       return { pending: info.num_pending, ackPending: info.num_ack_pending, redelivered: info.num_redelivered };
@@ -115,6 +82,8 @@ describe('chaos: slow instructions and a hung context source (built hub + engine
   }
 
   it('time-outs fire and are recorded; the engine keeps consuming', async () => {
+    const { nats, sink, hubs, engines } = stack;
+    const [hub, engine] = [hubs[0], engines[0]];
     await registerRepo(hub, 'slow-repo');
     const load = commitLoad([hub], 'slow-repo', COMMITS, INTERVAL_MS);
     await load.done;
@@ -132,7 +101,7 @@ describe('chaos: slow instructions and a hung context source (built hub + engine
     );
     const rows = await eventually(
       async () => {
-        const { rows } = await pg.query<RunRow>(
+        const rows = await stack.engineQuery<RunRow>(
           'SELECT definition_id, trigger_key, status, skip_reason, error, context, duration_ms FROM activity_runs',
         );
         expect(rows.filter((r) => r.status !== 'running').length).toBeGreaterThanOrEqual(4 * COMMITS);

@@ -72,8 +72,6 @@ export function startBuiltEngine(options: {
   natsUrl: string;
   definitionsDir: string;
   replica: string;
-  /** Extra settings for this engine. */
-  env?: Record<string, string>;
 }): Promise<BuiltApp> {
   requireBuilt(ENGINE_MAIN, 'event-consumer');
   return startBuilt(
@@ -85,7 +83,6 @@ export function startBuiltEngine(options: {
       REPLICA_ID: options.replica,
       RUN_SWEEP_INTERVAL_MS: '500',
       LOG_LEVEL: 'warn',
-      ...options.env,
     },
     '/health',
   );
