@@ -12,3 +12,14 @@ export { natsServerBinary, startNatsServer, type NatsServer } from './lib/nats-s
 export { startNodeService, type NodeService, type NodeServiceOptions } from './lib/node-service';
 export { readStream, type StoredEvent } from './lib/stream-reader';
 export { startHttpSink, type HttpSink, type SunkRequest } from './lib/http-sink';
+export {
+  type BuiltApp,
+  CLI_MAIN,
+  ENGINE_MAIN,
+  HUB_MAIN,
+  requireBuilt,
+  STALE_CLEANUP_MAIN,
+  startBuiltEngine,
+  startBuiltHub,
+  WORKSPACE_ROOT,
+} from './lib/built-apps';

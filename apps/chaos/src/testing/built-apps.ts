@@ -1,89 +1,15 @@
-// The built apps (dist/apps/*/main.js) as child processes, so a scenario can
-// kill -9 them by PID and start them again on the same database and durable.
-// A trimmed copy of apps/event-consumer/src/testing/built-apps.ts (an app may not import another app).
-import { freePort, type NodeService, startNodeService } from '@state-hub/testing';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+// The built apps as child processes (from libs/testing), with the chaos suite's
+// engine settings: a replica name in the run history, and runs past their
+// deadline swept every 500 ms.
+import { type BuiltApp, startBuiltEngine as startEngine } from '@state-hub/testing';
 
-export const WORKSPACE_ROOT = join(__dirname, '../../../..');
-export const HUB_MAIN = join(WORKSPACE_ROOT, 'dist/apps/state-hub-api/main.js');
-export const ENGINE_MAIN = join(WORKSPACE_ROOT, 'dist/apps/event-consumer/main.js');
+export { type BuiltApp, startBuiltHub, WORKSPACE_ROOT } from '@state-hub/testing';
 
-export interface BuiltApp {
-  url: string;
-  service: NodeService;
-  /** JSON request against the app; throws on a status other than `expect` (default 2xx). */
-  json<T = unknown>(method: string, path: string, body?: unknown, expect?: number): Promise<T>;
-  /** kill -9 by the child's own PID (no graceful shutdown, no ack), then reap it. */
-  kill(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-function requireBuilt(script: string, project: string): void {
-  if (!existsSync(script)) throw new Error(`${script} is missing: run \`npx nx build ${project}\` first`);
-}
-
-async function startBuilt(script: string, env: Record<string, string>, healthPath: string): Promise<BuiltApp> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const service = await startNodeService({
-    script,
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
-    healthUrl: `${url}${healthPath}`,
-    cwd: WORKSPACE_ROOT,
-  });
-  return {
-    url,
-    service,
-    async json<T>(method: string, path: string, body?: unknown, expect?: number): Promise<T> {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(10_000),
-      });
-      const text = await res.text();
-      if (expect === undefined ? !res.ok : res.status !== expect) {
-        throw new Error(`${method} ${path} answered ${res.status}: ${text}\n${service.output()}`);
-      }
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-    async kill() {
-      process.kill(service.pid, 'SIGKILL');
-      await service.stop();
-    },
-    stop: () => service.stop(),
-  };
-}
-
-/** The built state-hub-api on `databaseUrl`, relaying its outbox to `natsUrl` every 100 ms. */
-export function startBuiltHub(options: { databaseUrl: string; natsUrl: string }): Promise<BuiltApp> {
-  requireBuilt(HUB_MAIN, 'state-hub-api');
-  return startBuilt(
-    HUB_MAIN,
-    { DATABASE_URL: options.databaseUrl, NATS_URL: options.natsUrl, OUTBOX_POLL_MS: '100', LOG_LEVEL: 'warn' },
-    '/state/health',
-  );
-}
-
-/** The built engine; `replica` names it in the run history; runs past their deadline are swept every 500 ms. */
 export function startBuiltEngine(options: {
   databaseUrl: string;
   natsUrl: string;
   definitionsDir: string;
   replica: string;
 }): Promise<BuiltApp> {
-  requireBuilt(ENGINE_MAIN, 'event-consumer');
-  return startBuilt(
-    ENGINE_MAIN,
-    {
-      DATABASE_URL: options.databaseUrl,
-      NATS_URL: options.natsUrl,
-      ACTIVITY_DEFINITIONS_DIR: options.definitionsDir,
-      REPLICA_ID: options.replica,
-      RUN_SWEEP_INTERVAL_MS: '500',
-      LOG_LEVEL: 'warn',
-    },
-    '/health',
-  );
+  return startEngine({ ...options, env: { REPLICA_ID: options.replica, RUN_SWEEP_INTERVAL_MS: '500' } });
 }
