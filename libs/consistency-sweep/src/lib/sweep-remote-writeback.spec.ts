@@ -8,10 +8,9 @@ import { WorkstreamEntity, type RepoEntity } from '@state-hub/db';
 import { parseWorkplan } from '@state-hub/workplan';
 import {
   gitSync,
-  makeGitRepo,
   openSweepDb,
   readText,
-  seedRepo,
+  seedRemoteRepo,
   TempDirs,
   workplanText,
   writeText,
@@ -57,18 +56,10 @@ describe('ConsistencySweep remote mode after a writeback (real git, local bare o
     dirs.cleanup();
   });
   beforeEach(async () => {
-    await sdb.ds.query('TRUNCATE event_outbox, progress_events, workplan_files, tasks, workstreams, repos CASCADE');
-    const seed = makeGitRepo(dirs, {
+    ({ origin, clone, upstream, repo } = await seedRemoteRepo(sdb, dirs, {
       [PLAN]: workplanText({ id: 'PLAN-1', title: 'Plan one', tasks: [{ key: 'PLAN-1-T01', title: 'Do it' }] }),
       [OTHER]: workplanText({ id: 'PLAN-2', title: 'Plan two' }),
-    });
-    origin = join(dirs.make('sweep-origin-'), 'origin.git');
-    gitSync(seed, 'clone', '--quiet', '--bare', seed, origin);
-    clone = join(dirs.make('sweep-clone-'), 'repo');
-    gitSync(seed, 'clone', '--quiet', origin, clone);
-    upstream = join(dirs.make('sweep-upstream-'), 'repo');
-    gitSync(seed, 'clone', '--quiet', origin, upstream);
-    repo = await seedRepo(sdb.ds, sdb.domain, { slug: 'remote', localPath: clone, remoteUrl: origin });
+    }));
   });
 
   it('default settings: ids left uncommitted do not block the next pull, and are written back again after it', async () => {

@@ -152,3 +152,30 @@ export const withoutIdLines = (text: string): string =>
     .split('\n')
     .filter((line) => !/^\s*(?:-\s+)?state_hub_(?:workstream|task)_id:/.test(line))
     .join('\n');
+
+export interface RemoteRepo {
+  /** The bare repository both clones push to and pull from. */
+  origin: string;
+  /** The checkout the sweep owns (the repo's local_path). */
+  clone: string;
+  /** A second clone standing in for everyone else pushing. */
+  upstream: string;
+  repo: RepoEntity;
+}
+
+/**
+ * Empties the read model, then builds a bare `origin` holding `files`, the sweep's clone and an upstream clone,
+ * and registers the repo (slug `remote`) with the clone as its local path.
+ */
+export async function seedRemoteRepo(sdb: SweepDb, dirs: TempDirs, files: Record<string, string>): Promise<RemoteRepo> {
+  await sdb.ds.query('TRUNCATE event_outbox, progress_events, workplan_files, tasks, workstreams, repos CASCADE');
+  const seed = makeGitRepo(dirs, files);
+  const origin = join(dirs.make('sweep-origin-'), 'origin.git');
+  gitSync(seed, 'clone', '--quiet', '--bare', seed, origin);
+  const clone = join(dirs.make('sweep-clone-'), 'repo');
+  gitSync(seed, 'clone', '--quiet', origin, clone);
+  const upstream = join(dirs.make('sweep-upstream-'), 'repo');
+  gitSync(seed, 'clone', '--quiet', origin, upstream);
+  const repo = await seedRepo(sdb.ds, sdb.domain, { slug: 'remote', localPath: clone, remoteUrl: origin });
+  return { origin, clone, upstream, repo };
+}
