@@ -27,12 +27,11 @@ export class EventsController {
     this.metrics.eventsConsumed.inc();
     await this.definitions.ready();
     const matching = this.definitions.active().filter((definition) => matchesEvent(definition, event));
-    const heartbeat = () => ctx.working();
-    // Keep the delivery alive for the whole of its runs (context sources included), not only their instructions:
-    // a run longer than the ack wait must not be redelivered to another replica meanwhile.
-    const beat = setInterval(heartbeat, HEARTBEAT_MS);
+    // Keep the delivery alive for the whole of its runs (claim, context, instruction, retries, recording, and any
+    // wait for the database): a run longer than the ack wait must not be redelivered to another replica meanwhile.
+    const beat = setInterval(() => ctx.working(), HEARTBEAT_MS);
     const results = await Promise.allSettled(
-      matching.map((definition) => this.executor.run(definition, { kind: 'event', key: event.id, event }, heartbeat)),
+      matching.map((definition) => this.executor.run(definition, { kind: 'event', key: event.id, event })),
     ).finally(() => clearInterval(beat));
     const failed = results.flatMap((r, i) =>
       r.status === 'rejected' ? [`${matching[i].id}: ${String(r.reason)}`] : [],

@@ -1,22 +1,20 @@
 // While the engine's database is unreachable, a run waits for it instead of
 // failing its delivery. Both ends of a run go through here: the claim (nothing
 // has happened yet) and the recording of its outcome (the instruction already
-// ran, so the outcome must not be lost). Waiting keeps the message alive with
-// heartbeats, so an outage of minutes neither spends JetStream deliveries (the
-// fifth failed one would dead-letter the event) nor leaves a finished run to be
-// marked abandoned. Any other error, a wait past its limit or a shutdown ends
+// ran, so the outcome must not be lost). The event's delivery is kept alive
+// meanwhile (EventsController beats for the whole of its runs), so an outage of
+// minutes neither spends JetStream deliveries (the fifth failed one would
+// dead-letter the event) nor leaves a finished run to be marked abandoned. Any other error, a wait past its limit or a shutdown ends
 // the wait with the last error.
 import { classifyDatabaseError } from '@state-hub/nest-http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** Longest pause between two attempts: well under JetStream's 30 s ack wait, so each pause can send a heartbeat. */
+/** Longest pause between two attempts: recovery is noticed within this long after the database is back. */
 export const MAX_RETRY_DELAY_MS = 5000;
 
 export interface DatabaseWait {
   /** Give up after waiting this long in all (the caller then fails as before). */
   maxWaitMs: number;
-  /** Called before each pause: keeps the delivery from being redelivered meanwhile. */
-  heartbeat: () => void;
   /** Aborted on shutdown: stop waiting at once. */
   signal?: AbortSignal;
   /** Told about each pause (for the log). */
@@ -38,7 +36,6 @@ export async function untilDatabaseAnswers<T>(work: () => Promise<T>, wait: Data
       if (!isDatabaseUnavailable(error) || left <= 0 || wait.signal?.aborted) throw error;
       const delay = Math.min(MAX_RETRY_DELAY_MS, 250 * 2 ** Math.min(attempt - 1, 10), left);
       wait.onRetry?.(attempt, delay, error);
-      wait.heartbeat();
       try {
         await sleep(delay, undefined, { signal: wait.signal });
       } catch {

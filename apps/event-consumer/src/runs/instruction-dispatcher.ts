@@ -48,18 +48,9 @@ export async function dispatchInstruction(
   const attempts = maxAttempts(instruction);
   let outcome: InstructionOutcome = { ok: false, result: {}, error: 'not attempted' };
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    if (attempt > 1) await sleepWithHeartbeat(backoffMs(instruction), input.heartbeat);
+    if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, backoffMs(instruction)));
     outcome = await attemptOnce(instruction, input, deps);
     if (outcome.ok || outcome.final) return { ...outcome, attempts: attempt };
   }
   return { ...outcome, attempts };
-}
-
-async function sleepWithHeartbeat(ms: number, heartbeat: () => void): Promise<void> {
-  const beat = setInterval(heartbeat, 10_000);
-  try {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-  } finally {
-    clearInterval(beat);
-  }
 }

@@ -17,7 +17,7 @@ import {
 } from './instruction-dispatcher';
 import { type DatabaseWait, untilDatabaseAnswers } from './database-wait';
 import { type RunFinish, RunRecorder } from './run-recorder';
-import type { Heartbeat, RunTrigger } from './run-trigger';
+import type { RunTrigger } from './run-trigger';
 
 /** Slack on top of the instruction's own time budget before a `running` row counts as abandoned. */
 const DEADLINE_MARGIN_MS = 60_000;
@@ -58,48 +58,38 @@ export class RunExecutor implements OnApplicationShutdown {
   }
 
   /** Claims and carries out the run; resolves once the outcome is recorded. */
-  async run(
-    definition: LoadedDefinition,
-    trigger: RunTrigger,
-    heartbeat: Heartbeat = noop,
-  ): Promise<ActivityRunEntity | undefined> {
+  async run(definition: LoadedDefinition, trigger: RunTrigger): Promise<ActivityRunEntity | undefined> {
     const run = await untilDatabaseAnswers(
       () => this.claim(definition, trigger),
-      this.databaseWait(`claiming the run of ${definition.id} for ${trigger.key}`, heartbeat),
+      this.databaseWait(`claiming the run of ${definition.id} for ${trigger.key}`),
     );
     if (!run) {
       this.logger.log(`${definition.id}: ${trigger.key} already has a run; not running it again`);
       return undefined;
     }
-    return this.carryOut(definition, run, trigger, heartbeat);
+    return this.carryOut(definition, run, trigger);
   }
 
   async carryOut(
     definition: LoadedDefinition,
     run: ActivityRunEntity,
     trigger: RunTrigger,
-    heartbeat: Heartbeat = noop,
   ): Promise<ActivityRunEntity> {
-    const finish = await this.decide(definition, run, trigger, heartbeat).catch((error: unknown): RunFinish => ({
+    const finish = await this.decide(definition, run, trigger).catch((error: unknown): RunFinish => ({
       status: 'failed',
       error: error instanceof Error ? error.message : String(error),
     }));
     // The instruction has run: wait for the database rather than lose the outcome (the run would end `abandoned`).
     const recorded = await untilDatabaseAnswers(
       () => this.recorder.finish(run, finish),
-      this.databaseWait(`recording run ${run.id} of ${definition.id} (${finish.status})`, heartbeat),
+      this.databaseWait(`recording run ${run.id} of ${definition.id} (${finish.status})`),
     );
     this.metrics.runsFinished.inc({ status: finish.status });
     this.log(definition, recorded);
     return recorded;
   }
 
-  private async decide(
-    definition: LoadedDefinition,
-    run: ActivityRunEntity,
-    trigger: RunTrigger,
-    heartbeat: Heartbeat,
-  ): Promise<RunFinish> {
+  private async decide(definition: LoadedDefinition, run: ActivityRunEntity, trigger: RunTrigger): Promise<RunFinish> {
     const bindings = await fetchContext(definition.definition.context ?? []);
     const event = trigger.event ? { ...trigger.event } : null;
     const outcome = evaluateRule(definition.rule, { event, bindings, now: new Date() });
@@ -115,7 +105,7 @@ export class RunExecutor implements OnApplicationShutdown {
     const data = { ...bindings, event, run: { id: run.id } };
     const result = await dispatchInstruction(
       definition.definition.instruction,
-      { definition, runId: run.id, data, heartbeat },
+      { definition, runId: run.id, data },
       this.deps,
     );
     const status = result.ok ? 'succeeded' : result.timedOut ? 'timed_out' : 'failed';
@@ -128,10 +118,9 @@ export class RunExecutor implements OnApplicationShutdown {
     };
   }
 
-  private databaseWait(what: string, heartbeat: Heartbeat): DatabaseWait {
+  private databaseWait(what: string): DatabaseWait {
     return {
       maxWaitMs: this.maxDatabaseWaitMs,
-      heartbeat,
       signal: this.shutdown.signal,
       onRetry: (attempt, delayMs, error) => {
         if (attempt % LOG_EVERY_ATTEMPTS !== 1) return;
@@ -159,8 +148,4 @@ function budgetMs(definition: LoadedDefinition): number {
   return (
     context + attempts * attemptTimeoutMs(instruction) + (attempts - 1) * backoffMs(instruction) + DEADLINE_MARGIN_MS
   );
-}
-
-function noop(): void {
-  // no transport to keep informed (cron and manual runs)
 }

@@ -7,6 +7,3 @@ export interface RunTrigger {
   key: string;
   event?: EventEnvelope;
 }
-
-/** Lets a long run tell the JetStream server it is still busy (restarts the ack wait). */
-export type Heartbeat = () => void;

@@ -14,7 +14,6 @@ export async function runHttpInstruction(
   const headers = renderTemplate(instruction.headers ?? {}, input.data) as Record<string, string>;
   const body =
     instruction.body === undefined ? undefined : JSON.stringify(renderTemplate(instruction.body, input.data));
-  const beat = setInterval(input.heartbeat, 10_000);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -36,8 +35,6 @@ export async function runHttpInstruction(
       result: { method: instruction.method, url },
       error: `${instruction.method} ${url}: ${message}`,
     };
-  } finally {
-    clearInterval(beat);
   }
   const text = await response.text().catch((error: unknown) => `(reading the body failed: ${String(error)})`);
   const expected = [instruction.expect_status ?? []].flat();

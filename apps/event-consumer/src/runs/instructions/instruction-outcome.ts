@@ -1,5 +1,4 @@
 import type { LoadedDefinition } from '@state-hub/activity-definitions';
-import type { Heartbeat } from '../run-trigger';
 
 /** One attempt of an instruction. `timedOut` marks a failure by timeout (status timed_out). */
 export interface InstructionOutcome {
@@ -17,5 +16,4 @@ export interface InstructionInput {
   runId: string;
   /** `{ event, run: { id }, ...bindings }` for renderTemplate. */
   data: Record<string, unknown>;
-  heartbeat: Heartbeat;
 }

@@ -19,7 +19,7 @@ function recordingPublisher() {
 
 const instruction = (event_type: string, attributes: Record<string, unknown>) =>
   ({ kind: 'publish', event_type, attributes, on_failure: 'fail' }) as unknown as PublishInstruction;
-const input = { runId: 'run-1', data: { event: { id: 'evt-1' } }, heartbeat: () => undefined } as never;
+const input = { runId: 'run-1', data: { event: { id: 'evt-1' } } } as never;
 
 describe('publish instruction', () => {
   it('refuses a catalog event whose attributes break its schema, naming them, and publishes nothing', async () => {

@@ -43,7 +43,6 @@ export function runShellInstruction(
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let timedOut = false;
-    const beat = setInterval(input.heartbeat, 10_000);
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(child.pid);
@@ -52,7 +51,6 @@ export function runShellInstruction(
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     const done = (outcome: InstructionOutcome) => {
       clearTimeout(timer);
-      clearInterval(beat);
       resolve(outcome);
     };
     child.once('error', (error) =>
