@@ -10,7 +10,7 @@ export {
 } from './lib/test-database';
 export { natsServerBinary, startNatsServer, type NatsServer } from './lib/nats-server';
 export { startNodeService, type NodeService, type NodeServiceOptions } from './lib/node-service';
-export { readStream, type StoredEvent } from './lib/stream-reader';
+export { readStream, readStreamOnceItHolds, type StoredEvent } from './lib/stream-reader';
 export { startHttpSink, type HttpSink, type SunkRequest } from './lib/http-sink';
 export {
   type BuiltApp,
@@ -23,3 +23,4 @@ export {
   startBuiltHub,
   WORKSPACE_ROOT,
 } from './lib/built-apps';
+export { DefinitionFiles } from './lib/definition-files';

@@ -2,7 +2,7 @@
 // it again on the same database and durable. Every event must end as exactly
 // one run row (a run claimed before the crash is swept to `abandoned`, never
 // re-run), and the http target must never see an Idempotency-Key twice.
-import { eventually, readStream } from '@state-hub/testing';
+import { eventually, readStreamOnceItHolds } from '@state-hub/testing';
 import { type ChaosStack, runsOf, startChaosStack } from '../testing/chaos-stack';
 import { commitLoad, registerRepo, until } from '../testing/load';
 
@@ -47,14 +47,7 @@ describe('chaos: kill -9 the consumer mid-load (built hub + engine, own nats-ser
     await stack.startEngine('engine-2'); // same database, same durable; the load goes on meanwhile
     await load.done;
 
-    const events = await eventually(
-      async () => {
-        const all = (await readStream(nats.url)).filter((e) => e.subject === 'org.repo.commit.pushed');
-        expect(all).toHaveLength(COMMITS);
-        return all;
-      },
-      { timeoutMs: 30_000, intervalMs: 250 },
-    );
+    const events = await readStreamOnceItHolds(nats.url, COMMITS, { subject: 'org.repo.commit.pushed' });
     const eventIds = new Set(events.map((e) => e.msgId));
 
     // Unacked deliveries to the dead engine come back after JetStream's 30 s ack wait; runs it had
@@ -86,6 +79,7 @@ describe('chaos: kill -9 the consumer mid-load (built hub + engine, own nats-ser
     );
 
     expect(failed).toBe(0);
+    expect(events).toHaveLength(COMMITS);
     expect(eventIds.size).toBe(COMMITS);
     expect(triggerKeys).toEqual(eventIds); // each event exactly one run row, none for anything else
     expect(succeeded.length + abandoned.length).toBe(COMMITS);

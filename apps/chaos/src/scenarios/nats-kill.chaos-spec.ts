@@ -2,7 +2,7 @@
 // start it again (same port, same store) a few seconds later. No request may
 // fail, every event must reach the stream exactly once, and the engine, which
 // loses its connection too, must run each of them exactly once after it is back.
-import { eventually, readStream } from '@state-hub/testing';
+import { eventually, readStreamOnceItHolds } from '@state-hub/testing';
 import { type ChaosStack, runsOf, startChaosStack } from '../testing/chaos-stack';
 import { commitLoad, registerRepo, until } from '../testing/load';
 
@@ -42,14 +42,7 @@ describe('chaos: kill -9 NATS under API write load (built hub + engine, own nats
     await load.done;
 
     const expected = 1 + COMMITS; // repo registered + every commit
-    const events = await eventually(
-      async () => {
-        const all = await readStream(nats.url);
-        expect(all.length).toBeGreaterThanOrEqual(expected);
-        return all;
-      },
-      { timeoutMs: 30_000, intervalMs: 250 },
-    );
+    const events = await readStreamOnceItHolds(nats.url, expected);
     const commitEvents = events.filter((e) => e.subject === 'org.repo.commit.pushed');
     const rows = await eventually(
       async () => {

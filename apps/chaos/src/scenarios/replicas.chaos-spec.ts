@@ -2,7 +2,7 @@
 // replicas on one engine database share the durable consumer, under a commit
 // load and a per-second cron schedule. No event reaches the stream twice or
 // not at all, each event runs once, and each cron second runs exactly once.
-import { eventually, readStream } from '@state-hub/testing';
+import { eventually, readStreamOnceItHolds } from '@state-hub/testing';
 import { type ChaosStack, type RunRow, runsOf, startChaosStack } from '../testing/chaos-stack';
 import { commitLoad, registerRepo } from '../testing/load';
 
@@ -43,14 +43,7 @@ describe('chaos: two API replicas and two engines (built apps, own nats-server a
     await load.done;
 
     const expected = 1 + COMMITS; // repo registered + every commit
-    const events = await eventually(
-      async () => {
-        const all = await readStream(nats.url);
-        expect(all.length).toBeGreaterThanOrEqual(expected);
-        return all;
-      },
-      { timeoutMs: 30_000, intervalMs: 250 },
-    );
+    const events = await readStreamOnceItHolds(nats.url, expected);
     const commitRuns = await eventually(
       async () => {
         const rows = await runs(EVENT_DEFINITION);

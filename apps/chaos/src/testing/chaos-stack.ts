@@ -4,6 +4,7 @@
 // or on a Postgres server the scenario owns so that it can stop it).
 import {
   createTestDatabase,
+  DefinitionFiles,
   type HttpSink,
   type NatsServer,
   type PostgresServer,
@@ -12,7 +13,6 @@ import {
 } from '@state-hub/testing';
 import { Client, type QueryResultRow } from 'pg';
 import { type BuiltApp, startBuiltEngine, startBuiltHub } from './built-apps';
-import { DefinitionFiles } from './definition-files';
 
 export interface ChaosStackOptions {
   /** Database names are derived from it: `statehub_chaos_<name>_hub|engine`. */

@@ -4,6 +4,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import {
   createTestDatabase,
+  DefinitionFiles,
   eventually,
   type HttpSink,
   type NatsServer,
@@ -11,7 +12,6 @@ import {
   startNatsServer,
   type TestDatabase,
 } from '@state-hub/testing';
-import { DefinitionFiles } from '../testing/definition-files';
 import { eventDefinition } from '../testing/engine-fixture';
 import { EventSource } from '../testing/event-source';
 import { startTestEngine, type TestEngine } from '../testing/test-engine';

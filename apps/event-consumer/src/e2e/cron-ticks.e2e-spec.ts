@@ -2,6 +2,7 @@
 // exactly once across both, over many real ticks (no fake clock).
 import {
   createTestDatabase,
+  DefinitionFiles,
   type HttpSink,
   type NatsServer,
   startHttpSink,
@@ -9,7 +10,6 @@ import {
   type TestDatabase,
 } from '@state-hub/testing';
 import { Client } from 'pg';
-import { DefinitionFiles } from '../testing/definition-files';
 import { startTestEngine, type TestEngine } from '../testing/test-engine';
 
 const SECONDS = 12;

@@ -4,6 +4,7 @@
 // (The chaos suite's engine-db-outage scenario does the same for 25 s under load.)
 import {
   createTestDatabase,
+  DefinitionFiles,
   eventually,
   type HttpSink,
   type NatsServer,
@@ -12,7 +13,6 @@ import {
   startNatsServer,
   startPostgresServer,
 } from '@state-hub/testing';
-import { DefinitionFiles } from '../testing/definition-files';
 import { EventSource } from '../testing/event-source';
 import { startTestEngine, type TestEngine } from '../testing/test-engine';
 

@@ -3,13 +3,13 @@
 // path, line and reason while the last good version and the other files keep running.
 import {
   createTestDatabase,
+  DefinitionFiles,
   eventually,
   type NatsServer,
   startNatsServer,
   type TestDatabase,
 } from '@state-hub/testing';
 import { Client } from 'pg';
-import { DefinitionFiles } from '../testing/definition-files';
 import { startTestEngine, type TestEngine } from '../testing/test-engine';
 
 const manual = (id: string, extra = '') =>

@@ -2,6 +2,7 @@
 // total, each cron slot runs once, and slots missed while no engine ran are recorded.
 import {
   createTestDatabase,
+  DefinitionFiles,
   eventually,
   type HttpSink,
   type NatsServer,
@@ -11,7 +12,6 @@ import {
 } from '@state-hub/testing';
 import { Client } from 'pg';
 import { MISSED_REASON, OVERLAP_REASON } from '../cron/cron-scheduler.service';
-import { DefinitionFiles } from '../testing/definition-files';
 import { EventSource } from '../testing/event-source';
 import { startTestEngine, type TestEngine } from '../testing/test-engine';
 

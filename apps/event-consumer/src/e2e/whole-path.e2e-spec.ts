@@ -4,6 +4,7 @@
 // the redelivered event run the definition a second time.
 import {
   createTestDatabase,
+  DefinitionFiles,
   eventually,
   type HttpSink,
   type NatsServer,
@@ -17,7 +18,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { type BuiltApp, metricValue, runsOf, startBuiltEngine, startBuiltHub } from '../testing/built-apps';
-import { DefinitionFiles } from '../testing/definition-files';
 import { EventSource } from '../testing/event-source';
 
 const STREAM = 'ACTIVITY_EVENTS';

@@ -2,6 +2,7 @@
 // sink and an event source: what every event-driven e2e spec needs.
 import {
   createTestDatabase,
+  DefinitionFiles,
   eventually,
   type HttpSink,
   type NatsServer,
@@ -9,7 +10,6 @@ import {
   startNatsServer,
   type TestDatabase,
 } from '@state-hub/testing';
-import { DefinitionFiles } from './definition-files';
 import { EventSource } from './event-source';
 import { startTestEngine, type TestEngine } from './test-engine';
 

@@ -1,7 +1,7 @@
 // Kill -9 NATS in the middle of a stream of API writes, keep writing, bring it
 // back: every event reaches the stream exactly once and no request fails.
 import { startTestApp, type TestApp } from '../testing/test-app';
-import { eventually, type NatsServer, readStream, startNatsServer } from '@state-hub/testing';
+import { eventually, type NatsServer, readStreamOnceItHolds, startNatsServer } from '@state-hub/testing';
 
 const WRITES_PER_PHASE = 40;
 
@@ -44,14 +44,7 @@ describe('NATS killed mid-stream (own nats-server, real Postgres)', () => {
     await phase(); // NATS back
 
     const expected = 1 + 3 * WRITES_PER_PHASE; // repo registered + every commit
-    const events = await eventually(
-      async () => {
-        const all = await readStream(nats.url);
-        expect(all.length).toBeGreaterThanOrEqual(expected);
-        return all;
-      },
-      { timeoutMs: 30_000, intervalMs: 250 },
-    );
+    const events = await readStreamOnceItHolds(nats.url, expected);
     const ids = new Set(events.map((e) => e.msgId));
     const failed = statuses.filter((s) => s !== 202).length;
     console.log(

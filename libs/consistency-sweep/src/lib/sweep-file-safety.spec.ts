@@ -6,6 +6,7 @@ import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkplanFileEntity, WorkstreamEntity } from '@state-hub/db';
 import {
+  emptyReadModel,
   openSweepDb,
   readText,
   seedRepo,
@@ -34,7 +35,7 @@ describe('ConsistencySweep file safety (real Postgres)', () => {
     dirs.cleanup();
   });
   beforeEach(async () => {
-    await sdb.ds.query('TRUNCATE event_outbox, progress_events, workplan_files, tasks, workstreams, repos CASCADE');
+    await emptyReadModel(sdb);
   });
 
   it('a workplan folder that resolves outside local_path fails the repo and touches nothing there', async () => {

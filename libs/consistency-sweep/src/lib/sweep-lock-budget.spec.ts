@@ -3,7 +3,15 @@
 // standing in for another replica.
 import { ProgressEventEntity, WorkstreamEntity, type RepoEntity } from '@state-hub/db';
 import { Client } from 'pg';
-import { makeGitRepo, openSweepDb, seedRepo, TempDirs, workplanText, type SweepDb } from '../testing/sweep-fixtures';
+import {
+  emptyReadModel,
+  makeGitRepo,
+  openSweepDb,
+  seedRepo,
+  TempDirs,
+  workplanText,
+  type SweepDb,
+} from '../testing/sweep-fixtures';
 import { REPO_LOCK_NAMESPACE, SWEEP_GLOBAL_LOCK_KEY, SWEEP_LOCK_NAMESPACE } from './advisory-lock';
 import { ConsistencySweep, DEFAULT_SWEEP_SETTINGS } from './consistency-sweep';
 import { SWEEP_PROGRESS_EVENT, SYNC_PROGRESS_EVENT } from './types';
@@ -27,7 +35,7 @@ describe('ConsistencySweep locks and budget (real Postgres)', () => {
     dirs.cleanup();
   });
   beforeEach(async () => {
-    await sdb.ds.query('TRUNCATE event_outbox, progress_events, workplan_files, tasks, workstreams, repos CASCADE');
+    await emptyReadModel(sdb);
     await other.query('SELECT pg_advisory_unlock_all()');
     repos = [];
     for (const slug of ['r1', 'r2', 'r3']) {

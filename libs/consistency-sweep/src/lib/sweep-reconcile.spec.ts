@@ -11,6 +11,7 @@ import {
 } from '@state-hub/db';
 import { parseWorkplan } from '@state-hub/workplan';
 import {
+  emptyReadModel,
   makeGitRepo,
   openSweepDb,
   readText,
@@ -71,9 +72,7 @@ describe('ConsistencySweep reconcile (real Postgres, temp git repo)', () => {
     dirs.cleanup();
   });
   beforeEach(async () => {
-    await sdb.ds.query(
-      'TRUNCATE event_outbox, progress_events, workplan_files, tasks, workstreams, repos RESTART IDENTITY CASCADE',
-    );
+    await emptyReadModel(sdb);
     root = makeGitRepo(dirs, {
       'workplans/ALPHA-WP-0001.md': workplanText(ALPHA),
       'workplans/nested/BETA-WP-0002.md': workplanText(BETA),

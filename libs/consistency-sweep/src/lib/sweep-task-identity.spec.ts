@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { TaskEntity, WorkstreamEntity, type RepoEntity } from '@state-hub/db';
 import { parseWorkplan } from '@state-hub/workplan';
 import {
+  emptyReadModel,
   openSweepDb,
   readText,
   seedRepo,
@@ -67,7 +68,7 @@ describe('ConsistencySweep task identity (real Postgres)', () => {
     dirs.cleanup();
   });
   beforeEach(async () => {
-    await sdb.ds.query('TRUNCATE event_outbox, progress_events, workplan_files, tasks, workstreams, repos CASCADE');
+    await emptyReadModel(sdb);
     root = dirs.make('sweep-ids-');
     repo = await seedRepo(sdb.ds, sdb.domain, { slug: 'ids', localPath: root });
     sweeper = new ConsistencySweep(sdb.ds);

@@ -153,6 +153,13 @@ export const withoutIdLines = (text: string): string =>
     .filter((line) => !/^\s*(?:-\s+)?state_hub_(?:workstream|task)_id:/.test(line))
     .join('\n');
 
+/** Empties the read model (repos and everything below them, the outbox, progress events) between tests. */
+export async function emptyReadModel(sdb: SweepDb): Promise<void> {
+  await sdb.ds.query(
+    'TRUNCATE event_outbox, progress_events, workplan_files, tasks, workstreams, repos RESTART IDENTITY CASCADE',
+  );
+}
+
 export interface RemoteRepo {
   /** The bare repository both clones push to and pull from. */
   origin: string;
@@ -168,7 +175,7 @@ export interface RemoteRepo {
  * and registers the repo (slug `remote`) with the clone as its local path.
  */
 export async function seedRemoteRepo(sdb: SweepDb, dirs: TempDirs, files: Record<string, string>): Promise<RemoteRepo> {
-  await sdb.ds.query('TRUNCATE event_outbox, progress_events, workplan_files, tasks, workstreams, repos CASCADE');
+  await emptyReadModel(sdb);
   const seed = makeGitRepo(dirs, files);
   const origin = join(dirs.make('sweep-origin-'), 'origin.git');
   gitSync(seed, 'clone', '--quiet', '--bare', seed, origin);

@@ -1,6 +1,7 @@
 // Reads everything a JetStream stream holds, for tests that count and inspect events.
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import { eventually } from './eventually';
 
 export interface StoredEvent {
   subject: string;
@@ -25,4 +26,27 @@ export async function readStream(url: string, stream = 'ACTIVITY_EVENTS'): Promi
   } finally {
     await nc.close();
   }
+}
+
+/**
+ * The stream's messages (only those on `subject`, when given) once it holds at least `count` of them,
+ * polling until `timeoutMs`. Tests then assert the exact count, so a duplicate fails with the figures in hand.
+ */
+export async function readStreamOnceItHolds(
+  url: string,
+  count: number,
+  {
+    stream = 'ACTIVITY_EVENTS',
+    subject,
+    timeoutMs = 30_000,
+  }: { stream?: string; subject?: string; timeoutMs?: number } = {},
+): Promise<StoredEvent[]> {
+  return eventually(
+    async () => {
+      const events = (await readStream(url, stream)).filter((e) => subject === undefined || e.subject === subject);
+      if (events.length < count) throw new Error(`${stream} holds ${events.length} of ${count} expected messages`);
+      return events;
+    },
+    { timeoutMs, intervalMs: 250 },
+  );
 }
