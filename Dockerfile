@@ -1,5 +1,5 @@
 # One multi-stage image definition for every app: `--build-arg APP=state-hub-api`.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /src
 ENV NX_DAEMON=false NX_NO_CLOUD=true CI=true
 COPY package.json package-lock.json .npmrc ./
@@ -9,7 +9,7 @@ COPY . .
 ARG APP=state-hub-api
 RUN npx nx build ${APP} --configuration=production
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ARG APP=state-hub-api
 ENV NODE_ENV=production
 WORKDIR /app

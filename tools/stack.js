@@ -83,7 +83,14 @@ let stopping = false;
 function start(name, app, env) {
   const child = spawn(process.execPath, [join(ROOT, `dist/apps/${app}/main.js`)], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // The apps write into our pipe, not the terminal: tell them whether a person reads it.
+      LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const entry = { name, child, tail: [] };

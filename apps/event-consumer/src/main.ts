@@ -2,12 +2,15 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
+import { configErrorText } from '@state-hub/config';
 import { AppModule } from './app/app.module';
 import { configureApp, connectEventConsumer } from './app/configure-app';
 import { type AppConfig, ConfigError } from './config/app-config';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), { bufferLogs: true });
+  // Awaited before Nest starts, so a bad setting is ours to print (not Nest's, with a stack).
+  const appModule = await AppModule.forRoot();
+  const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
   configureApp(app);
   connectEventConsumer(app);
   // Lifecycle hooks first (definitions loaded, database migrated), then consume events.
@@ -21,8 +24,8 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((err: unknown) => {
-  // A bad configuration is the operator's to fix: print the message, not a stack.
-  if (err instanceof ConfigError) console.error(err.message);
+  // A bad configuration is the operator's to fix: one line per problem, no stack.
+  if (err instanceof ConfigError) process.stderr.write(configErrorText('event-consumer', err));
   else console.error('event-consumer failed to start:', err);
   process.exit(1);
 });

@@ -1,17 +1,12 @@
 // One shot: parse the command line and environment, run the cleanup in a Nest
-// standalone context, print the result, exit 0 (done), 1 (failed) or 2 (usage).
+// standalone context, print the result, exit 0 (done), 1 (failed or a bad setting) or 2 (bad flag).
 import { NestFactory } from '@nestjs/core';
+import { configErrorText } from '@state-hub/config';
 import { JobModule } from './app/job.module';
 import { parseCliArgs, UsageError } from './cli/cli-args';
 import { reportLines } from './cli/report-lines';
 import { StaleCleanupJob } from './cleanup/stale-cleanup.job';
-import {
-  ConfigError,
-  EmbeddedDatabaseRefusedError,
-  type JobConfig,
-  oneLine,
-  validateJobConfig,
-} from './config/job-config';
+import { ConfigError, EmbeddedDatabaseRefusedError, type JobConfig, validateJobConfig } from './config/job-config';
 import { StderrLogger } from './logging/stderr-logger';
 
 const EXIT_OK = 0;
@@ -20,18 +15,22 @@ const EXIT_USAGE = 2;
 
 const fail = (line: string) => process.stderr.write(`stale-cleanup: ${line}\n`);
 
-/** The command line and environment, or the exit code of a usage error. */
+/** The command line and environment, or the exit code of a bad flag (2) or a bad setting (1). */
 function readInput(): { args: Exclude<ReturnType<typeof parseCliArgs>, 'help'>; config: JobConfig } | number {
   try {
     const args = parseCliArgs(process.argv.slice(2));
     if (args === 'help') return EXIT_OK;
     return { args, config: validateJobConfig(process.env) };
   } catch (err) {
-    if (err instanceof UsageError) fail(`${err.message} (see --help)`);
-    else if (err instanceof ConfigError) fail(`invalid configuration: ${oneLine(err)}`);
+    if (err instanceof UsageError) {
+      fail(`${err.message} (see --help)`);
+      return EXIT_USAGE;
+    }
+    // One line per bad variable, no stack.
+    if (err instanceof ConfigError) process.stderr.write(configErrorText('stale-cleanup', err));
     else if (err instanceof EmbeddedDatabaseRefusedError) fail(err.message);
     else throw err;
-    return EXIT_USAGE;
+    return EXIT_FAILED;
   }
 }
 

@@ -2,13 +2,16 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
+import { configErrorText } from '@state-hub/config';
 import { AppModule } from './app/app.module';
 import { configureApp } from './app/configure-app';
 import { ConfigError } from './config/app-config';
 import type { AppConfig } from './config/app-config';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), {
+  // Awaited before Nest starts, so a bad setting is ours to print (not Nest's, with a stack).
+  const appModule = await AppModule.forRoot();
+  const app = await NestFactory.create<NestExpressApplication>(appModule, {
     bufferLogs: true,
     bodyParser: false,
   });
@@ -21,8 +24,8 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((err: unknown) => {
-  // A bad configuration is the operator's to fix: print the message, not a stack.
-  if (err instanceof ConfigError) console.error(err.message);
+  // A bad configuration is the operator's to fix: one line per problem, no stack.
+  if (err instanceof ConfigError) process.stderr.write(configErrorText('state-hub-api', err));
   else console.error('state-hub-api failed to start:', err);
   process.exit(1);
 });

@@ -8,5 +8,16 @@ export {
   UnprocessableError,
 } from './lib/domain-errors';
 export { HttpErrorFilter, type ErrorBody } from './lib/http-error.filter';
+export {
+  ApiErrors,
+  ERROR_DESCRIPTIONS,
+  errorResponse,
+  type ErrorSpec,
+  type ErrorStatus,
+} from './lib/openapi/api-errors.decorator';
+export { ErrorBodyDto, ErrorDetailDto } from './lib/openapi/error-body.dto';
+export { createOpenApiDocument, openApiProblems, type OpenApiSpec } from './lib/openapi/openapi-document';
+export { emitOpenApiFile, openApiJson, type OpenApiFileOptions } from './lib/openapi/openapi-file';
+export { pinoHttpFor, prettyLogStream, prettyMessage } from './lib/pino-destination';
 export { assignRequestId, requestIdMiddleware } from './lib/request-id';
-export { validationErrorFactory } from './lib/validation-error.factory';
+export { IsRequired, validationErrorFactory } from './lib/validation-error.factory';

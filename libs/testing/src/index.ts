@@ -10,6 +10,7 @@ export {
 } from './lib/test-database';
 export { natsServerBinary, startNatsServer, type NatsServer } from './lib/nats-server';
 export { startNodeService, type NodeService, type NodeServiceOptions } from './lib/node-service';
+export { runToExit, type ExitedRun, type RunToExitOptions } from './lib/run-to-exit';
 export { readStream, readStreamOnceItHolds, type StoredEvent } from './lib/stream-reader';
 export { startHttpSink, type HttpSink, type SunkRequest } from './lib/http-sink';
 export {

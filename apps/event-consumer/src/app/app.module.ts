@@ -1,4 +1,4 @@
-import { assignRequestId, HttpErrorFilter } from '@state-hub/nest-http';
+import { assignRequestId, HttpErrorFilter, pinoHttpFor } from '@state-hub/nest-http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { validatedConfigModule } from '@state-hub/config';
@@ -19,12 +19,12 @@ const FEATURE_IMPORTS = [
   LoggerModule.forRootAsync({
     inject: [ConfigService],
     useFactory: (config: ConfigService<AppConfig, true>) => ({
-      pinoHttp: {
+      pinoHttp: pinoHttpFor(config.get('LOG_FORMAT', { infer: true }), {
         level: config.get('LOG_LEVEL', { infer: true }),
         genReqId: assignRequestId,
         customProps: () => ({ service: 'event-consumer', replica: config.get('REPLICA_ID', { infer: true }) }),
         autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-      },
+      }),
     }),
   }),
   DatabaseModule,
@@ -39,11 +39,15 @@ const FEATURE_IMPORTS = [
 
 @Module({})
 export class AppModule {
-  static forRoot(overrides: ConfigOverrides = {}): DynamicModule {
+  /**
+   * Validates the configuration before anything starts (a bad setting rejects with a ConfigError,
+   * which main prints as one line per problem), then returns the module.
+   */
+  static async forRoot(overrides: ConfigOverrides = {}): Promise<DynamicModule> {
     return {
       module: AppModule,
       global: true,
-      imports: [validatedConfigModule(validateConfig, overrides), ...FEATURE_IMPORTS],
+      imports: [await validatedConfigModule(validateConfig, overrides), ...FEATURE_IMPORTS],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: DEFINITION_ENV, useValue: definitionEnvironment(overrides) },

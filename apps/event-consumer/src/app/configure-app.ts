@@ -4,11 +4,13 @@ import { requestIdMiddleware, validationErrorFactory } from '@state-hub/nest-htt
 import { ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
 import { JetStreamServer } from '@state-hub/jetstream-transport';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { checkCatalogEvent } from '../events/catalog-event-check';
 import { TransportRegistry } from '../nats/transport-registry';
+import { buildOpenApiDocument } from '../openapi/build-openapi-document';
 
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   app.useLogger(app.get(Logger));
@@ -25,6 +27,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     }),
   );
   app.enableShutdownHooks();
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
 }
 

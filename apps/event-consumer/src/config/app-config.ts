@@ -4,8 +4,11 @@ import { hostname } from 'node:os';
 import { applyDecorators } from '@nestjs/common';
 import {
   ConfigError,
+  defaultLogFormat,
   emptyToUndefined,
   IntSetting,
+  type LogFormatName,
+  LogFormatSetting,
   type LogLevelName,
   LogLevelSetting,
   validateEnvironment,
@@ -58,6 +61,10 @@ export class AppConfig {
 
   @LogLevelSetting()
   LOG_LEVEL: LogLevelName = 'info';
+
+  /** Readable lines when the logs go to a terminal, JSON lines otherwise. */
+  @LogFormatSetting()
+  LOG_FORMAT: LogFormatName = defaultLogFormat(process.stdout);
 
   @IntSetting('SHELL_OUTPUT_LIMIT_BYTES', 256, 1048576)
   SHELL_OUTPUT_LIMIT_BYTES = 16384;

@@ -1,8 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { formatProblem } from '@state-hub/activity-definitions';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@state-hub/nest-http';
+import { RunView } from '../runs/dto/run.view';
 import { DefinitionsService } from './definitions.service';
+import { DefinitionStatusView } from './dto/definition-status.view';
 import { ManualRunService } from './manual-run.service';
 
+@ApiTags('definitions')
 @Controller('definitions')
 export class DefinitionsController {
   constructor(
@@ -11,22 +15,28 @@ export class DefinitionsController {
   ) {}
 
   @Get()
-  list() {
-    return this.definitions.list().map((status) => ({
-      id: status.id ?? null,
-      source_path: status.sourcePath,
-      state: status.state,
-      content_hash: status.contentHash ?? null,
-      trigger_type: status.active?.definition.trigger.trigger_type ?? null,
-      // For an invalid file: the hash of the last good version that keeps running, if any.
-      running_version: status.active?.contentHash ?? null,
-      errors: status.errors.map(formatProblem),
-      warnings: status.warnings.map(formatProblem),
-    }));
+  @ApiOperation({
+    operationId: 'listDefinitions',
+    summary: 'Every file of the definitions directory and its state',
+    description: 'As of the last (hot) reload; a broken file is listed with its errors, the others keep running.',
+  })
+  @ApiOkResponse({ type: [DefinitionStatusView] })
+  list(): DefinitionStatusView[] {
+    return this.definitions.list().map(DefinitionStatusView.from);
   }
 
   @Post(':id/run')
   @HttpCode(202)
+  @ApiOperation({
+    operationId: 'runDefinition',
+    summary: 'Run a definition now (manual trigger)',
+    description:
+      'Takes no body. The run is recorded (status running) before the answer; the work goes on in the ' +
+      'background: poll GET /runs/{id} for its outcome.',
+  })
+  @ApiParam({ name: 'id', description: 'id of an active definition', example: 'the-custodian.stale-task-cleanup' })
+  @ApiAcceptedResponse({ type: RunView, description: 'the run is recorded and under way' })
+  @ApiErrors([404, 'no active definition has this id (unknown, disabled, or never loaded)'], 503)
   run(@Param('id') id: string) {
     return this.manual.start(id);
   }

@@ -1,5 +1,5 @@
 // The job's one typed, validated configuration object. Nothing else reads
-// process.env: a bad value stops the job (exit 2) with the variable's name.
+// process.env: a bad value stops the job (exit 1) with the variable's name.
 import {
   ConfigError,
   emptyToUndefined,
@@ -12,7 +12,7 @@ import { DEFAULT_STALE_AFTER_DAYS, MAX_STALE_AFTER_DAYS, MIN_STALE_AFTER_DAYS } 
 import { Transform } from 'class-transformer';
 import { IsOptional, Matches } from 'class-validator';
 
-/** Why the job does not run without DATABASE_URL (exit 2 with this line). */
+/** Why the job does not run without DATABASE_URL (exit 1 with this line). */
 export const EMBEDDED_REFUSAL =
   'DATABASE_URL is not set: the embedded database belongs to the running hub — ' +
   'call POST /maintenance/stale-cleanup on it instead (or set DATABASE_URL)';
@@ -66,15 +66,6 @@ export function validateJobConfig(raw: Record<string, unknown>): JobConfig {
   const config = validateEnvironment(JobConfig, raw);
   if (!config.DATABASE_URL) throw new EmbeddedDatabaseRefusedError();
   return config;
-}
-
-/** A ConfigError's lines as one line, for the job's single error line. */
-export function oneLine(error: ConfigError): string {
-  return error.message
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && l !== 'Invalid configuration:')
-    .join('; ');
 }
 
 export { ConfigError };

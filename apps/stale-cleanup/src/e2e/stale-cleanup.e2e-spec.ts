@@ -140,20 +140,35 @@ describe('stale-cleanup job (built app, real Postgres and NATS)', () => {
   });
 
   it.each([
-    [['--bogus'], {}, /unknown option '--bogus'/],
-    [['--stale-after-days', 'soon'], {}, /--stale-after-days must be an integer between 1 and 3650 \(got "soon"\)/],
-    [['--stale-after-days'], {}, /option '--stale-after-days <n>' argument missing/],
-    [[], { STALE_AFTER_DAYS: '0' }, /STALE_AFTER_DAYS must be an integer between 1 and 3650/],
-    [[], { DRAIN_TIMEOUT_SECONDS: 'long' }, /DRAIN_TIMEOUT_SECONDS must be an integer/],
-    [[], { DATABASE_URL: 'mysql://db/x' }, /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
-  ])('refuses %j %j with exit 2 and one line naming it, changing nothing', async (args, extraEnv, message) => {
+    [['--bogus'], /unknown option '--bogus'/],
+    [['--stale-after-days', 'soon'], /--stale-after-days must be an integer between 1 and 3650 \(got "soon"\)/],
+    [['--stale-after-days'], /option '--stale-after-days <n>' argument missing/],
+  ])('refuses the flag %j with exit 2 and one line naming it, changing nothing', async (args, message) => {
     const before = await snapshot(ds);
-    const result = await runJob(args, { ...env, ...extraEnv });
+    const result = await runJob(args, env);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^stale-cleanup: /);
     expect(result.stderr).toMatch(message);
+    expect(await snapshot(ds)).toBe(before);
+  });
+
+  it.each([
+    [{ STALE_AFTER_DAYS: '0' }, ['STALE_AFTER_DAYS must be an integer between 1 and 3650 (got 0)']],
+    [
+      { DRAIN_TIMEOUT_SECONDS: 'long', DATABASE_URL: 'mysql://db/x' },
+      [
+        'DATABASE_URL must be a postgres:// or postgresql:// URL (got (hidden))',
+        'DRAIN_TIMEOUT_SECONDS must be an integer between 0 and 3600 (got "long")',
+      ],
+    ],
+  ])('refuses the settings %j with exit 1 and one line per problem, changing nothing', async (extraEnv, problems) => {
+    const before = await snapshot(ds);
+    const result = await runJob([], { ...env, ...extraEnv });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(problems.map((p) => `stale-cleanup: ${p}\n`).join(''));
     expect(await snapshot(ds)).toBe(before);
   });
 
@@ -171,12 +186,12 @@ describe('stale-cleanup job (built app, real Postgres and NATS)', () => {
     [['--dry-run'], {}],
     [[], { DATABASE_URL: '' }],
   ])(
-    'without DATABASE_URL (%j %j) refuses with exit 2 and one line, never touching the embedded database',
+    'without DATABASE_URL (%j %j) refuses with exit 1 and one line, never touching the embedded database',
     async (args, extraEnv) => {
       const dir = mkdtempSync(join(tmpdir(), 'statehub-stale-embedded-'));
       try {
         const result = await runJob(args, { STATE_HUB_DATA_DIR: join(dir, 'db'), LOG_LEVEL: 'warn', ...extraEnv });
-        expect(result.code).toBe(2);
+        expect(result.code).toBe(1);
         expect(result.stdout).toBe('');
         expect(result.stderr).toBe(
           'stale-cleanup: DATABASE_URL is not set: the embedded database belongs to the running hub — ' +

@@ -1,4 +1,4 @@
-import { assignRequestId, HttpErrorFilter } from '@state-hub/nest-http';
+import { assignRequestId, HttpErrorFilter, pinoHttpFor } from '@state-hub/nest-http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { validatedConfigModule } from '@state-hub/config';
@@ -25,13 +25,13 @@ const FEATURE_IMPORTS = [
   LoggerModule.forRootAsync({
     inject: [ConfigService],
     useFactory: (config: ConfigService<AppConfig, true>) => ({
-      pinoHttp: {
+      pinoHttp: pinoHttpFor(config.get('LOG_FORMAT', { infer: true }), {
         level: config.get('LOG_LEVEL', { infer: true }),
         genReqId: assignRequestId,
         customProps: () => ({ service: 'state-hub-api' }),
         redact: ['req.headers.authorization', 'req.headers.cookie'],
         autoLogging: { ignore: (req) => req.url === '/state/health' },
-      },
+      }),
     }),
   }),
   DatabaseModule,
@@ -54,10 +54,14 @@ export type ConfigOverrides = Partial<Record<keyof AppConfig, string | undefined
 
 @Module({})
 export class AppModule {
-  static forRoot(overrides: ConfigOverrides = {}): DynamicModule {
+  /**
+   * Validates the configuration before anything starts (a bad setting rejects with a ConfigError,
+   * which main prints as one line per problem), then returns the module.
+   */
+  static async forRoot(overrides: ConfigOverrides = {}): Promise<DynamicModule> {
     return {
       module: AppModule,
-      imports: [validatedConfigModule(validateConfig, overrides), ...FEATURE_IMPORTS],
+      imports: [await validatedConfigModule(validateConfig, overrides), ...FEATURE_IMPORTS],
       providers: [
         { provide: APP_GUARD, useClass: BearerTokenGuard },
         { provide: APP_GUARD, useClass: JsonContentTypeGuard },

@@ -2,8 +2,11 @@
 // process.env: a bad value stops the app at start with the variable's name.
 import {
   ConfigError,
+  defaultLogFormat,
   emptyToUndefined,
   IntSetting,
+  type LogFormatName,
+  LogFormatSetting,
   type LogLevelName,
   LogLevelSetting,
   TokenSetting,
@@ -52,6 +55,10 @@ export class AppConfig {
 
   @LogLevelSetting()
   LOG_LEVEL: LogLevelName = 'info';
+
+  /** Readable lines when the logs go to a terminal, JSON lines otherwise. */
+  @LogFormatSetting()
+  LOG_FORMAT: LogFormatName = defaultLogFormat(process.stdout);
 
   @IsOptional()
   @Matches(/^\d+(b|kb|mb)$/i, { message: "BODY_LIMIT must be a size such as '512kb' or '1mb'" })

@@ -1,7 +1,8 @@
 // The per-commit sync of one repo. It lives under /repos but belongs to the
 // sweep, so it sits here with the sweep's other routes.
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@state-hub/nest-http';
 import { SlugParam } from '../common/http/params';
 import { ConsistencyService } from './consistency.service';
 import { RepoSyncResultView } from './dto/sweep-report.view';
@@ -15,6 +16,7 @@ export class RepoSyncController {
   @Post(':slug/sync')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'syncRepo',
     summary: "Reconcile one repo's workplan files now (the per-commit sync)",
     description:
       'Recorded with source commit-hook (a consistency_sync_repo progress event on the repo). 404 for an ' +
@@ -23,10 +25,11 @@ export class RepoSyncController {
       'field slug; still recorded as skipped_lock): retry later, as the per-commit definition does.',
   })
   @ApiOkResponse({ type: RepoSyncResultView, description: 'the repo was synced (or failed: see outcome and error)' })
-  @ApiNotFoundResponse({ description: 'no repo has this slug' })
-  @ApiConflictResponse({
-    description: 'the repo is archived, or a running sweep holds its lock (waited SWEEP_REPO_LOCK_WAIT_SECONDS): retry',
-  })
+  @ApiErrors(
+    [404, 'no repo has this slug'],
+    [409, 'the repo is archived, or a running sweep holds its lock (waited SWEEP_REPO_LOCK_WAIT_SECONDS): retry'],
+    503,
+  )
   sync(@SlugParam() slug: string, @Body() dto: SyncRepoRequestDto) {
     return this.consistency.syncRepo(slug, dto);
   }

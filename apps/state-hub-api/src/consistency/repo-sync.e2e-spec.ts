@@ -125,7 +125,7 @@ describe('per-repo sync and workplan files (real Postgres, real git)', () => {
 
   it('documents the 409 of a locked repo in the OpenAPI document', async () => {
     const sync = (await t.http().get('/docs-json').expect(200)).body.paths['/repos/{slug}/sync'].post;
-    expect(Object.keys(sync.responses).sort()).toEqual(['200', '404', '409']);
+    expect(Object.keys(sync.responses)).toEqual(['200', '400', '401', '404', '409', '413', '415', '503']);
     expect(sync.responses['409'].description).toMatch(/running sweep holds its lock/);
     expect(sync.description).toMatch(/409 when a running sweep held the repo longer than SWEEP_REPO_LOCK_WAIT_SECONDS/);
   });

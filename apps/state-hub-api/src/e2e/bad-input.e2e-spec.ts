@@ -67,7 +67,7 @@ describe('bad input (real Postgres)', () => {
       /colour is not a known field/,
       'colour',
     ],
-    ['missing field', 'post', () => '/domains', { slug: 'x' }, 400, /name must be a string/, 'name'],
+    ['missing field', 'post', () => '/domains', { slug: 'x' }, 400, /^name is required$/, 'name'],
     ['wrong type', 'post', () => '/domains', { slug: 42, name: 'X' }, 400, /slug must be a string/, 'slug'],
     [
       'bad slug',

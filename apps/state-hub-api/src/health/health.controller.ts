@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { HealthService, HealthView } from './health.service';
 
@@ -9,6 +9,13 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get('health')
+  @ApiOperation({
+    operationId: 'getHealth',
+    summary: 'Whether the hub and its database are up',
+    description:
+      'Answers 503 with the same body while the database does not answer. NATS being down does not degrade ' +
+      'the hub: events wait in the outbox.',
+  })
   @ApiOkResponse({ type: HealthView, description: 'the hub and its database are up' })
   @ApiServiceUnavailableResponse({ type: HealthView, description: 'the database is down' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthView> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
 import { MetricsService } from './metrics.service';
 
@@ -13,6 +13,12 @@ export class MetricsController {
 
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiOperation({
+    operationId: 'getMetrics',
+    summary: 'Prometheus metrics of this process',
+    description: 'Process and outbox relay metrics; still served while the database is down.',
+  })
+  @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus text exposition format', schema: { type: 'string' } })
   async scrape(): Promise<string> {
     // Process and relay metrics stay available while the database is down; the gauge keeps its last value.

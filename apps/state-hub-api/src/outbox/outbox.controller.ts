@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@state-hub/nest-http';
 import { OutboxRelayService } from './outbox-relay.service';
 
 class OutboxErrorView {
@@ -29,7 +30,13 @@ export class OutboxController {
   constructor(private readonly relay: OutboxRelayService) {}
 
   @Get('outbox')
+  @ApiOperation({
+    operationId: 'getOutboxStatus',
+    summary: 'How far event publishing to NATS is behind',
+    description: 'Pending events, the age of the oldest, the last publish failure and the state of the NATS link.',
+  })
   @ApiOkResponse({ type: OutboxView })
+  @ApiErrors(503)
   async status(): Promise<OutboxView> {
     return { ...(await this.relay.store.stats()), nats: this.relay.natsState };
   }

@@ -1,9 +1,10 @@
 // The command line: flags parsed and checked by commander, each command run,
 // and every way it can end mapped to one exit code (0 ok, 1 failed, 2 usage).
+import { ConfigError, configErrorText } from '@state-hub/config';
 import { SLUG_PATTERN } from '@state-hub/db';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runCompare } from '../compare/compare.command';
-import { parseHubUrl, readDatabaseEnv, readHubEnv } from '../config/cli-env';
+import { parseHubUrl, readCommandEnv, readHubEnv } from '../config/cli-env';
 import { installHooks, uninstallHooks } from '../hooks/hooks.command';
 import { CLI_SWEEP_SOURCES, type Io, runSweep, type SweepFlags } from '../sweep/sweep.command';
 import { EXIT, type ExitCode, UsageError } from './cli-errors';
@@ -54,7 +55,8 @@ function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('--no-writeback', 'do not write assigned ids back into the files')
     .option('--json', 'print the report as JSON instead of a table', false)
     .action(async (flags: SweepFlags) => {
-      done(await runSweep(flags, readHubEnv(io.env), readDatabaseEnv(io.env), io));
+      const { hub, database } = readCommandEnv(io.env);
+      done(await runSweep(flags, hub, database, io));
     });
 
   program
@@ -64,7 +66,8 @@ function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('--until <iso>', 'window end, ISO timestamp (default now)')
     .option('--json', 'print the comparison as JSON instead of a table', false)
     .action(async (flags: { since: string; until?: string; json: boolean }) => {
-      await runCompare(flags, readHubEnv(io.env), readDatabaseEnv(io.env), io.stdout);
+      const { hub, database } = readCommandEnv(io.env);
+      await runCompare(flags, hub, database, io.stdout);
       done(EXIT.ok);
     });
 
@@ -99,6 +102,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     if (err instanceof CommanderError) {
       // commander has printed the message naming the flag; help and version are not errors
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    }
+    // A bad setting: one line per bad variable, nothing was tried.
+    if (err instanceof ConfigError) {
+      io.stderr.write(configErrorText('state-hub', err));
+      return EXIT.failed;
     }
     const message = err instanceof Error ? err.message : String(err);
     io.stderr.write(`error: ${message.split('\n')[0]}\n`);

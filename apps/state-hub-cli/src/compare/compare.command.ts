@@ -1,10 +1,10 @@
 // `compare-sweeps`: the parallel-run comparison, in this process with
 // DATABASE_URL, else from the running hub.
-import { compareSweeps, type SweepComparison } from '@state-hub/consistency-sweep';
+import { compareSweeps } from '@state-hub/consistency-sweep';
 import type { DatabaseEnv, HubEnv } from '../config/cli-env';
 import { withDatabase } from '../config/database';
-import { hubClient } from '../hub/hub-client';
-import { renderComparison } from './comparison-table';
+import { ask, connectHub } from '../hub/hub-connection';
+import { type AnySweepComparison, renderComparison } from './comparison-table';
 import { timeWindow } from './time-window';
 
 export interface CompareFlags {
@@ -20,12 +20,12 @@ export async function runCompare(
   out: NodeJS.WritableStream,
 ): Promise<void> {
   const { since, until } = timeWindow(flags.since, flags.until);
-  let comparison: SweepComparison;
+  let comparison: AnySweepComparison;
   if (db.databaseUrl) {
     comparison = await withDatabase(db.databaseUrl, (ds) => compareSweeps(ds, since, until));
   } else {
-    const query = new URLSearchParams({ since: since.toISOString(), until: until.toISOString() });
-    comparison = await hubClient(hub.hubUrl, hub.token).get<SweepComparison>(`/consistency/sweeps/compare?${query}`);
+    const query = { since: since.toISOString(), until: until.toISOString() };
+    comparison = await ask(connectHub(hub.hubUrl, hub.token).GET('/consistency/sweeps/compare', { params: { query } }));
   }
   out.write(flags.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${renderComparison(comparison)}\n`);
 }

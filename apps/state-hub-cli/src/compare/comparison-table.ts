@@ -1,5 +1,6 @@
 // The parallel-run comparison as a person reads it: one row per source.
 import type { SweepComparison } from '@state-hub/consistency-sweep';
+import type { HubSchemas } from '@state-hub/hub-client';
 import Table from 'cli-table3';
 
 const HEAD = [
@@ -13,7 +14,10 @@ const HEAD = [
   'warn-only',
 ];
 
-export function renderComparison(c: SweepComparison): string {
+/** A comparison made in this process, or as the hub answered it. */
+export type AnySweepComparison = SweepComparison | HubSchemas['SweepComparisonView'];
+
+export function renderComparison(c: AnySweepComparison): string {
   const title = `Sweeps from ${c.since} to ${c.until}`;
   if (c.sources.length === 0) return `${title}\nno sweeps recorded in this window`;
   const table = new Table({ head: HEAD, style: { head: [], border: [] } });

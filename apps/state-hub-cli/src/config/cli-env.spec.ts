@@ -1,5 +1,7 @@
-import { UsageError } from '../cli/cli-errors';
-import { DEFAULT_HUB_URL, readDatabaseEnv, readHubEnv } from './cli-env';
+import { ConfigError } from '@state-hub/config';
+import { DEFAULT_HUB_URL, readCommandEnv, readHubEnv } from './cli-env';
+
+const readDatabaseEnv = (env: Record<string, string>) => readCommandEnv(env).database;
 
 describe('CLI environment', () => {
   it('defaults to the local hub, no token, no database', () => {
@@ -8,6 +10,25 @@ describe('CLI environment', () => {
       databaseUrl: undefined,
       sweepSettings: { commitWriteback: false, workplanDir: 'workplans', repoLockWaitSeconds: 30 },
     });
+  });
+
+  it('names every bad variable at once, one line each', () => {
+    const attempt = () =>
+      readCommandEnv({
+        STATE_HUB_URL: 'ftp://hub',
+        SWEEP_COMMIT_WRITEBACK: 'maybe',
+        SWEEP_REPO_LOCK_WAIT_SECONDS: '-1',
+      });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (err) {
+      expect((err as ConfigError).problems).toEqual([
+        'STATE_HUB_URL must be an http:// or https:// URL without quotes, query or fragment (got "ftp://hub")',
+        'SWEEP_COMMIT_WRITEBACK must be true or false (got "maybe")',
+        'SWEEP_REPO_LOCK_WAIT_SECONDS must be an integer between 0 and 600 (got "-1")',
+      ]);
+    }
   });
 
   it('reads the hub, the token and the SWEEP_* settings', () => {
@@ -43,7 +64,7 @@ describe('CLI environment', () => {
     [{ STATE_HUB_URL: 'ftp://hub' }, /STATE_HUB_URL must be an http:\/\/ or https:\/\/ URL/],
     [{ STATE_HUB_URL: "http://hub/x'y" }, /STATE_HUB_URL must be an http:\/\/ or https:\/\/ URL without quotes/],
   ])('refuses %j', (env, message) => {
-    expect(() => readHubEnv(env)).toThrow(UsageError);
+    expect(() => readHubEnv(env)).toThrow(ConfigError);
     expect(() => readHubEnv(env)).toThrow(message);
   });
 
@@ -64,7 +85,7 @@ describe('CLI environment', () => {
     ],
     [{ SWEEP_GIT_AUTHOR_EMAIL: 'bot @example.org' }, /SWEEP_GIT_AUTHOR_EMAIL must be an e-mail address/],
   ])('refuses %j', (env, message) => {
-    expect(() => readDatabaseEnv(env)).toThrow(UsageError);
+    expect(() => readDatabaseEnv(env)).toThrow(ConfigError);
     expect(() => readDatabaseEnv(env)).toThrow(message);
   });
 });

@@ -1,5 +1,7 @@
-// The CLI's one reading of the environment, validated: a bad value is a usage
-// error naming the variable. Nothing else in the CLI reads process.env.
+// The CLI's one reading of the environment, validated: bad values are one
+// ConfigError (exit 1) with a line naming each variable. Nothing else in the CLI
+// reads process.env.
+import { ConfigError } from '@state-hub/config';
 import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from '@state-hub/consistency-sweep';
 import { UsageError } from '../cli/cli-errors';
 
@@ -22,23 +24,26 @@ export interface DatabaseEnv {
 }
 
 type Env = Record<string, string | undefined>;
+/** Where each check adds its line; the reader throws them all at once. */
+type Problems = string[];
 
 const BOOL: Record<string, boolean> = { true: true, '1': true, yes: true, on: true };
 for (const w of ['false', '0', 'no', 'off']) BOOL[w] = false;
 
-function bool(env: Env, name: string, fallback: boolean): boolean {
+function bool(env: Env, name: string, fallback: boolean, problems: Problems): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = BOOL[raw.toLowerCase()];
-  if (value === undefined) throw new UsageError(`${name} must be true or false (got "${raw}")`);
-  return value;
+  if (value === undefined) problems.push(`${name} must be true or false (got "${raw}")`);
+  return value ?? fallback;
 }
 
-function int(env: Env, name: string, min: number, max: number, fallback: number): number {
+function int(env: Env, name: string, min: number, max: number, fallback: number, problems: Problems): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new UsageError(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+    problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+    return fallback;
   }
   return Number(raw);
 }
@@ -62,50 +67,71 @@ const WORKPLAN_DIR = /^(?!\/)(?!(.*\/)?\.\.(\/|$))[A-Za-z0-9._/-]{1,200}$/;
 const AUTHOR_NAME = /^[^<>\n\r]+$/;
 const AUTHOR_EMAIL = /^[^\s@<>]{1,100}@[^\s@<>]{1,200}$/;
 
-function authorName(env: Env, fallback: string): string {
+function authorName(env: Env, fallback: string, problems: Problems): string {
   const name = env['SWEEP_GIT_AUTHOR_NAME'] || fallback;
-  if (name.length > 200) throw new UsageError('SWEEP_GIT_AUTHOR_NAME must be at most 200 characters');
-  if (!AUTHOR_NAME.test(name)) {
-    throw new UsageError(`SWEEP_GIT_AUTHOR_NAME must be one line without < or > (got ${JSON.stringify(name)})`);
+  if (name.length > 200) problems.push('SWEEP_GIT_AUTHOR_NAME must be at most 200 characters');
+  else if (!AUTHOR_NAME.test(name)) {
+    problems.push(`SWEEP_GIT_AUTHOR_NAME must be one line without < or > (got ${JSON.stringify(name)})`);
   }
   return name;
 }
 
-function authorEmail(env: Env, fallback: string): string {
+function authorEmail(env: Env, fallback: string, problems: Problems): string {
   const email = env['SWEEP_GIT_AUTHOR_EMAIL'] || fallback;
   if (!AUTHOR_EMAIL.test(email)) {
-    throw new UsageError(`SWEEP_GIT_AUTHOR_EMAIL must be an e-mail address (got ${JSON.stringify(email)})`);
+    problems.push(`SWEEP_GIT_AUTHOR_EMAIL must be an e-mail address (got ${JSON.stringify(email)})`);
   }
   return email;
 }
 
-export function readHubEnv(env: Env = process.env): HubEnv {
-  return {
-    hubUrl: parseHubUrl(env['STATE_HUB_URL'] || DEFAULT_HUB_URL, 'STATE_HUB_URL'),
-    token: env['STATE_HUB_API_TOKEN'] || undefined,
-    cwd: env['INIT_CWD'] || process.cwd(),
-  };
+function hubEnv(env: Env, problems: Problems): HubEnv {
+  let hubUrl = DEFAULT_HUB_URL;
+  try {
+    hubUrl = parseHubUrl(env['STATE_HUB_URL'] || DEFAULT_HUB_URL, 'STATE_HUB_URL');
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    problems.push(err.message);
+  }
+  return { hubUrl, token: env['STATE_HUB_API_TOKEN'] || undefined, cwd: env['INIT_CWD'] || process.cwd() };
 }
 
-export function readDatabaseEnv(env: Env = process.env): DatabaseEnv {
+function databaseEnv(env: Env, problems: Problems): DatabaseEnv {
   const databaseUrl = env['DATABASE_URL'] || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
-    throw new UsageError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
   const workplanDir = env['SWEEP_WORKPLAN_DIR'] || DEFAULT_SWEEP_SETTINGS.workplanDir;
   if (!WORKPLAN_DIR.test(workplanDir)) {
-    throw new UsageError(`SWEEP_WORKPLAN_DIR must be a relative path inside the repo (got "${workplanDir}")`);
+    problems.push(`SWEEP_WORKPLAN_DIR must be a relative path inside the repo (got "${workplanDir}")`);
   }
   const d = DEFAULT_SWEEP_SETTINGS;
   return {
     databaseUrl,
     sweepSettings: {
-      commitWriteback: bool(env, 'SWEEP_COMMIT_WRITEBACK', d.commitWriteback),
-      pushWriteback: bool(env, 'SWEEP_PUSH_WRITEBACK', d.pushWriteback),
+      commitWriteback: bool(env, 'SWEEP_COMMIT_WRITEBACK', d.commitWriteback, problems),
+      pushWriteback: bool(env, 'SWEEP_PUSH_WRITEBACK', d.pushWriteback, problems),
       workplanDir,
-      gitAuthorName: authorName(env, d.gitAuthorName),
-      gitAuthorEmail: authorEmail(env, d.gitAuthorEmail),
-      repoLockWaitSeconds: int(env, 'SWEEP_REPO_LOCK_WAIT_SECONDS', 0, 600, d.repoLockWaitSeconds),
+      gitAuthorName: authorName(env, d.gitAuthorName, problems),
+      gitAuthorEmail: authorEmail(env, d.gitAuthorEmail, problems),
+      repoLockWaitSeconds: int(env, 'SWEEP_REPO_LOCK_WAIT_SECONDS', 0, 600, d.repoLockWaitSeconds, problems),
     },
   };
+}
+
+/** Runs the checks and throws every problem they found as one ConfigError. */
+function checked<T>(read: (problems: Problems) => T): T {
+  const problems: Problems = [];
+  const value = read(problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return value;
+}
+
+/** What a command that only talks to the hub (hooks) needs. */
+export function readHubEnv(env: Env = process.env): HubEnv {
+  return checked((problems) => hubEnv(env, problems));
+}
+
+/** What a command that may run in this process (sweep, compare-sweeps) needs: every problem of both at once. */
+export function readCommandEnv(env: Env = process.env): { hub: HubEnv; database: DatabaseEnv } {
+  return checked((problems) => ({ hub: hubEnv(env, problems), database: databaseEnv(env, problems) }));
 }

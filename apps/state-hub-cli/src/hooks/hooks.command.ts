@@ -2,7 +2,7 @@
 // repo's post-commit hook, or takes it out again.
 import { isAbsolute, resolve } from 'node:path';
 import { CommandFailure } from '../cli/cli-errors';
-import { hubClient } from '../hub/hub-client';
+import { ask, connectHub } from '../hub/hub-connection';
 import { hookBlock } from './hook-block';
 import { installHook, locateHook, uninstallHook } from './hook-file';
 
@@ -18,7 +18,8 @@ export interface HooksFlags {
 /** The repo's folder: --path, else the local_path the hub has for it. */
 async function repoDir(flags: HooksFlags): Promise<string> {
   if (flags.path) return isAbsolute(flags.path) ? flags.path : resolve(flags.cwd, flags.path);
-  const repo = await hubClient(flags.hubUrl, flags.token).get<{ local_path: string | null }>(`/repos/${flags.repo}`);
+  const hub = connectHub(flags.hubUrl, flags.token);
+  const repo = await ask(hub.GET('/repos/{slug}', { params: { path: { slug: flags.repo } } }));
   if (!repo.local_path) {
     throw new CommandFailure(`repo '${flags.repo}' has no local_path at the hub; pass --path <dir>`);
   }

@@ -1,5 +1,6 @@
 // `hooks install|uninstall` on real git repos, and real commits reporting to
 // the built hub — or to no hub at all, without slowing or failing the commit.
+import { call } from '@state-hub/hub-client';
 import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -40,7 +41,7 @@ describe('state-hub hooks (built CLI, built hub, real git)', () => {
   };
   beforeAll(async () => {
     hub = await startHub({ token: TOKEN });
-    await hub.call('POST', '/domains', { slug: 'custodian', name: 'Custodian' });
+    await call(hub.client.POST('/domains', { body: { slug: 'custodian', name: 'Custodian' } }));
   });
   afterAll(async () => {
     await hub?.stop();
@@ -65,7 +66,9 @@ describe('state-hub hooks (built CLI, built hub, real git)', () => {
 
   it('installs from the hub’s local_path, once, executable, without the token; a commit reaches the hub', async () => {
     const repo = newRepo();
-    await hub.call('POST', '/repos', { slug: 'demo', name: 'Demo', domain: 'custodian', local_path: repo.path });
+    await call(
+      hub.client.POST('/repos', { body: { slug: 'demo', name: 'Demo', domain: 'custodian', local_path: repo.path } }),
+    );
     const env = { STATE_HUB_URL: hub.url, STATE_HUB_API_TOKEN: TOKEN };
     const first = await runCli(['hooks', 'install', '--repo', 'demo'], env);
     expect(first.code).toBe(0);
@@ -86,7 +89,7 @@ describe('state-hub hooks (built CLI, built hub, real git)', () => {
     const sha = repo.git('rev-parse', 'HEAD');
     await eventually(
       async () => {
-        const seen = await hub.call<{ last_commit_sha: string; last_commit_ref: string }>('GET', '/repos/demo');
+        const seen = await hub.readRepo('demo');
         expect(seen).toMatchObject({ last_commit_sha: sha, last_commit_ref: 'refs/heads/main' });
       },
       { timeoutMs: 10_000, intervalMs: 200 },
@@ -98,7 +101,9 @@ describe('state-hub hooks (built CLI, built hub, real git)', () => {
     const file = join(repo.path, '.git/hooks/post-commit');
     writeFileSync(file, FOREIGN);
     chmodSync(file, 0o755);
-    await hub.call('POST', '/repos', { slug: 'mixed', name: 'Mixed', domain: 'custodian', local_path: repo.path });
+    await call(
+      hub.client.POST('/repos', { body: { slug: 'mixed', name: 'Mixed', domain: 'custodian', local_path: repo.path } }),
+    );
 
     const install = await runCli(['hooks', 'install', '--repo', 'mixed', '--path', repo.path, '--hub-url', hub.url]);
     expect(install.code).toBe(0);
@@ -110,7 +115,7 @@ describe('state-hub hooks (built CLI, built hub, real git)', () => {
     expect((await commit(repo, { STATE_HUB_API_TOKEN: TOKEN })).code).toBe(0);
     expect(existsSync(join(repo.path, 'foreign-ran.txt'))).toBe(true);
     const sha = repo.git('rev-parse', 'HEAD');
-    await eventually(async () => expect((await hub.call('GET', '/repos/mixed'))['last_commit_sha']).toBe(sha), {
+    await eventually(async () => expect((await hub.readRepo('mixed')).last_commit_sha).toBe(sha), {
       timeoutMs: 10_000,
       intervalMs: 200,
     });
@@ -164,7 +169,9 @@ describe('state-hub hooks (built CLI, built hub, real git)', () => {
         ['left', left],
         ['right', right],
       ] as const) {
-        await hub.call('POST', '/repos', { slug, name: slug, domain: 'custodian', local_path: repo.path });
+        await call(
+          hub.client.POST('/repos', { body: { slug, name: slug, domain: 'custodian', local_path: repo.path } }),
+        );
       }
 
       const install = await runCli(
@@ -180,11 +187,11 @@ describe('state-hub hooks (built CLI, built hub, real git)', () => {
       expect((await commit(right, env)).code).toBe(0); // runs the shared hook, which must stay silent
       expect((await commit(left, env)).code).toBe(0);
       const [leftSha, rightSha] = [left.git('rev-parse', 'HEAD'), right.git('rev-parse', 'HEAD')];
-      await eventually(async () => expect((await hub.call('GET', '/repos/left'))['last_commit_sha']).toBe(leftSha), {
+      await eventually(async () => expect((await hub.readRepo('left')).last_commit_sha).toBe(leftSha), {
         timeoutMs: 10_000,
         intervalMs: 200,
       });
-      expect((await hub.call('GET', '/repos/right'))['last_commit_sha']).toBeNull();
+      expect((await hub.readRepo('right')).last_commit_sha).toBeNull();
       const reported = await commitReports([leftSha, rightSha]);
       expect(reported).toEqual([{ slug: 'left', sha: leftSha }]);
     } finally {

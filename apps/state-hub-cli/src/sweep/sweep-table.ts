@@ -1,7 +1,12 @@
 // The text a person reads after a sweep: one table row per repo, the warnings
 // and failures named, and a totals line.
 import type { RepoSyncResult, SweepReport } from '@state-hub/consistency-sweep';
+import type { HubSchemas } from '@state-hub/hub-client';
 import Table from 'cli-table3';
+
+/** A sweep's report, or one repo's result: from a sweep in this process, or as the hub answered it. */
+export type AnySweepReport = SweepReport | HubSchemas['SweepReportView'];
+export type AnyRepoResult = RepoSyncResult | HubSchemas['RepoSyncResultView'];
 
 const HEAD = ['repo', 'outcome', 'pull', 'synced', 'unchanged', 'errors', 'ids written', 'warnings'];
 
@@ -11,7 +16,7 @@ export function formatDuration(ms: number): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function repoTable(results: RepoSyncResult[]): string {
+function repoTable(results: readonly AnyRepoResult[]): string {
   // No colours: the table must read the same in a log file as on a terminal.
   const table = new Table({ head: HEAD, style: { head: [], border: [] } });
   for (const r of results) {
@@ -30,14 +35,14 @@ function repoTable(results: RepoSyncResult[]): string {
 }
 
 /** Every failure and warning, each on its own line, prefixed with its repo. */
-function problemLines(results: RepoSyncResult[]): string[] {
+function problemLines(results: readonly AnyRepoResult[]): string[] {
   return results.flatMap((r) => [
     ...(r.error ? [`  failed  ${r.repo}: ${r.error}`] : []),
     ...r.warnings.map((w) => `  warning ${r.repo}: ${w}`),
   ]);
 }
 
-export function renderSweepReport(report: SweepReport): string {
+export function renderSweepReport(report: AnySweepReport): string {
   const c = report.counts;
   const totals =
     `${plural(c.repos, 'repo')}: ${c.synced} synced, ${c.skipped_lock} skipped (lock), ` +
@@ -55,7 +60,7 @@ export function renderSweepReport(report: SweepReport): string {
   ].join('\n');
 }
 
-export function renderRepoResult(result: RepoSyncResult): string {
+export function renderRepoResult(result: AnyRepoResult): string {
   const totals =
     `${result.repo}: ${result.outcome}; ${plural(result.files.scanned, 'file')} scanned, ` +
     `${plural(result.changes.ids_written, 'id')} written, ${plural(result.warnings.length, 'warning')} ` +
@@ -64,11 +69,11 @@ export function renderRepoResult(result: RepoSyncResult): string {
 }
 
 /** Exit code of a sweep: 1 when any repo failed hard, else 0 (skipped for lock or budget is normal). */
-export function sweepExitCode(report: SweepReport): 0 | 1 {
+export function sweepExitCode(report: AnySweepReport): 0 | 1 {
   return report.outcome === 'failed' || report.counts.failed > 0 ? 1 : 0;
 }
 
 /** Exit code of a one-repo sync: 0 only when the repo was synced (skipped for the lock means "try again"). */
-export function syncExitCode(result: RepoSyncResult): 0 | 1 {
+export function syncExitCode(result: AnyRepoResult): 0 | 1 {
   return result.outcome === 'synced' ? 0 : 1;
 }

@@ -1,19 +1,20 @@
 // `sweep`: in this process when DATABASE_URL is set, else by asking the running
 // hub (which holds the embedded database). Same table either way, and for a
 // one-repo sync that a running sweep kept out, the same one line and exit 1.
-import {
-  ConsistencySweep,
-  RepoArchivedError,
-  RepoNotFoundError,
-  type RepoSyncResult,
-  type SweepReport,
-} from '@state-hub/consistency-sweep';
+import { ConsistencySweep, RepoArchivedError, RepoNotFoundError } from '@state-hub/consistency-sweep';
 import { CommandFailure, type ExitCode } from '../cli/cli-errors';
 import type { DatabaseEnv, HubEnv } from '../config/cli-env';
 import { withDatabase } from '../config/database';
-import { HubAnswerError, hubClient } from '../hub/hub-client';
+import { ask, connectHub, HubAnswerError } from '../hub/hub-connection';
 import { progressDisplay, waitingDisplay } from './sweep-progress';
-import { renderRepoResult, renderSweepReport, sweepExitCode, syncExitCode } from './sweep-table';
+import {
+  type AnyRepoResult,
+  type AnySweepReport,
+  renderRepoResult,
+  renderSweepReport,
+  sweepExitCode,
+  syncExitCode,
+} from './sweep-table';
 
 export const CLI_SWEEP_SOURCES = ['local-timer', 'activity-core', 'manual', 'api'] as const;
 export type CliSweepSource = (typeof CLI_SWEEP_SOURCES)[number];
@@ -32,7 +33,7 @@ export interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-type Outcome = { kind: 'sweep'; report: SweepReport } | { kind: 'sync'; result: RepoSyncResult };
+type Outcome = { kind: 'sweep'; report: AnySweepReport } | { kind: 'sync'; result: AnyRepoResult };
 
 /** What the hub answers (409) when a running sweep held the repo past the lock wait; the CLI says the same. */
 export function repoLockedMessage(slug: string, waitedSeconds: number): string {
@@ -69,27 +70,28 @@ async function inProcess(flags: SweepFlags, db: DatabaseEnv & { databaseUrl: str
 }
 
 async function overHttp(flags: SweepFlags, hub: HubEnv, io: Io): Promise<Outcome> {
-  const client = hubClient(hub.hubUrl, hub.token);
+  const client = connectHub(hub.hubUrl, hub.token);
   const waiting = waitingDisplay(`waiting for the hub at ${hub.hubUrl} to sweep`, io.stderr);
   try {
     if (flags.repo) {
       // A one-repo sync has no budget; the hub waits at most SWEEP_REPO_LOCK_WAIT_SECONDS for the repo
       // and answers 409 (locked, or archived) with a message that says it all.
-      const result = await client
-        .post<RepoSyncResult>(
-          `/repos/${flags.repo}/sync`,
-          { remote: flags.remote, writeback: flags.writeback },
-          15 * 60_000,
-        )
-        .catch((err: unknown) => {
-          throw err instanceof HubAnswerError && err.status === 409 ? new CommandFailure(err.hubMessage) : err;
-        });
+      const result = await ask(
+        client.POST('/repos/{slug}/sync', {
+          params: { path: { slug: flags.repo } },
+          body: { remote: flags.remote, writeback: flags.writeback },
+          timeoutMs: 15 * 60_000,
+        }),
+      ).catch((err: unknown) => {
+        throw err instanceof HubAnswerError && err.status === 409 ? new CommandFailure(err.hubMessage) : err;
+      });
       return { kind: 'sync', result };
     }
-    const report = await client.post<SweepReport>(
-      '/consistency/sweep/remote-all',
-      { source: flags.source, max_seconds: flags.maxSeconds, remote: flags.remote, writeback: flags.writeback },
-      (flags.maxSeconds + 120) * 1000,
+    const report = await ask(
+      client.POST('/consistency/sweep/remote-all', {
+        body: { source: flags.source, max_seconds: flags.maxSeconds, remote: flags.remote, writeback: flags.writeback },
+        timeoutMs: (flags.maxSeconds + 120) * 1000,
+      }),
     );
     return { kind: 'sweep', report };
   } finally {

@@ -1,5 +1,6 @@
 // `sweep` run as a user runs it (the built CLI), in-process against the test
 // database with DATABASE_URL and over HTTP against the built hub without it.
+import { call } from '@state-hub/hub-client';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ describe('state-hub sweep (built CLI, built hub, real Postgres)', () => {
     hub = await startHub({ token: TOKEN, env: { SWEEP_REPO_LOCK_WAIT_SECONDS: '1' } });
     inProcess = { DATABASE_URL: hub.databaseUrl, SWEEP_REPO_LOCK_WAIT_SECONDS: '1' };
     overHttp = { STATE_HUB_URL: hub.url, STATE_HUB_API_TOKEN: TOKEN };
-    await hub.call('POST', '/domains', { slug: 'custodian', name: 'Custodian' });
+    await call(hub.client.POST('/domains', { body: { slug: 'custodian', name: 'Custodian' } }));
     for (const [slug, id] of [
       ['alpha', 'ALPHA-WP-0001'],
       ['beta', 'BETA-WP-0001'],
@@ -32,7 +33,7 @@ describe('state-hub sweep (built CLI, built hub, real Postgres)', () => {
         [`workplans/${id}.md`]: workplanText({ id, title: `${slug} plan`, tasks: [[`${id}-T01`, 'Do it', 'todo']] }),
       });
       repos.push(repo);
-      await hub.call('POST', '/repos', { slug, name: slug, domain: 'custodian', local_path: repo.path });
+      await call(hub.client.POST('/repos', { body: { slug, name: slug, domain: 'custodian', local_path: repo.path } }));
     }
   });
   afterAll(async () => {
@@ -53,7 +54,7 @@ describe('state-hub sweep (built CLI, built hub, real Postgres)', () => {
     );
     expect(run.code).toBe(0);
     expect(repos[0].read('workplans/ALPHA-WP-0001.md')).toMatch(/state_hub_workstream_id: [0-9a-f-]{36}/);
-    const ws = await hub.call<{ total: number }>('GET', '/workstreams');
+    const ws = await call(hub.client.GET('/workstreams'));
     expect(ws.total).toBe(2);
   });
 
@@ -63,7 +64,7 @@ describe('state-hub sweep (built CLI, built hub, real Postgres)', () => {
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ source: 'manual', remote: false, outcome: 'completed', counts: { repos: 2 } });
     expect(report.files.unchanged).toBe(2);
-    const history = await hub.call<{ items: { source: string }[] }>('GET', '/consistency/sweeps');
+    const history = await call(hub.client.GET('/consistency/sweeps'));
     expect(history.items.map((s) => s.source)).toEqual(['manual', 'local-timer']);
   });
 
@@ -95,7 +96,7 @@ describe('state-hub sweep (built CLI, built hub, real Postgres)', () => {
   });
 
   it('exits 1 with one line saying to try again while a running sweep holds the repo, either way', async () => {
-    const { id } = await hub.call<{ id: string }>('GET', '/repos/alpha');
+    const { id } = await hub.readRepo('alpha');
     // the running sweep's session-level lock on the repo, from a connection of its own
     const sweep = new Client({ connectionString: hub.databaseUrl });
     await sweep.connect();
@@ -158,16 +159,21 @@ describe('state-hub sweep (built CLI, built hub, real Postgres)', () => {
   });
 
   it.each([
-    [{ SWEEP_COMMIT_WRITEBACK: 'maybe' }, /SWEEP_COMMIT_WRITEBACK must be true or false/],
-    [{ SWEEP_GIT_AUTHOR_NAME: 'Bot <bot@x>' }, /SWEEP_GIT_AUTHOR_NAME must be one line without < or >/],
-    [{ SWEEP_GIT_AUTHOR_EMAIL: 'nobody' }, /SWEEP_GIT_AUTHOR_EMAIL must be an e-mail address \(got "nobody"\)/],
-  ])('exits 2 naming a bad environment variable %j, sweeping nothing', async (bad, message) => {
-    const before = await hub.call<{ total: number }>('GET', '/consistency/sweeps');
+    [{ SWEEP_COMMIT_WRITEBACK: 'maybe' }, ['SWEEP_COMMIT_WRITEBACK must be true or false (got "maybe")']],
+    [
+      { SWEEP_GIT_AUTHOR_NAME: 'Bot <bot@x>', SWEEP_GIT_AUTHOR_EMAIL: 'nobody' },
+      [
+        'SWEEP_GIT_AUTHOR_NAME must be one line without < or > (got "Bot <bot@x>")',
+        'SWEEP_GIT_AUTHOR_EMAIL must be an e-mail address (got "nobody")',
+      ],
+    ],
+  ])('exits 1 with one line per bad environment variable %j, sweeping nothing', async (bad, problems) => {
+    const before = await call(hub.client.GET('/consistency/sweeps'));
     const run = await runCli(['sweep'], { ...inProcess, ...bad });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect((await hub.call<{ total: number }>('GET', '/consistency/sweeps')).total).toBe(before.total);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(problems.map((p) => `state-hub: ${p}\n`).join('')); // no stack
+    expect(run.stdout).toBe('');
+    expect((await call(hub.client.GET('/consistency/sweeps'))).total).toBe(before.total);
   });
 
   it('compare-sweeps prints the per-source table in-process, and the same figures from the hub', async () => {
@@ -201,12 +207,16 @@ describe('state-hub sweep (built CLI, built hub, real Postgres)', () => {
   });
 
   it('exits 1 when a repo fails, naming it and why in the table', async () => {
-    await hub.call('POST', '/repos', {
-      slug: 'gone',
-      name: 'Gone',
-      domain: 'custodian',
-      local_path: '/nonexistent/gone',
-    });
+    await call(
+      hub.client.POST('/repos', {
+        body: {
+          slug: 'gone',
+          name: 'Gone',
+          domain: 'custodian',
+          local_path: '/nonexistent/gone',
+        },
+      }),
+    );
     const run = await runCli(['sweep'], inProcess);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/│ gone\s+│ failed/);

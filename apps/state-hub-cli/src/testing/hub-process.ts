@@ -7,6 +7,7 @@ import {
   startNodeService,
   type TestDatabase,
 } from '@state-hub/testing';
+import { call, createHubClient, type HubClient, type HubSchemas } from '@state-hub/hub-client';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORKSPACE_ROOT } from './run-cli';
@@ -17,8 +18,10 @@ export interface HubProcess {
   url: string;
   databaseUrl: string;
   token?: string;
-  /** JSON call to the hub (with the token when there is one); throws on a non-2xx answer. */
-  call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
+  /** The generated hub client (with the token when there is one); use it with `call()` from @state-hub/hub-client. */
+  client: HubClient;
+  /** GET /repos/{slug}. */
+  readRepo(slug: string): Promise<HubSchemas['RepoView']>;
   stop(): Promise<void>;
 }
 
@@ -53,20 +56,9 @@ export async function startHub(options: HubOptions = {}): Promise<HubProcess> {
       healthUrl: `${url}/state/health`,
       cwd: WORKSPACE_ROOT,
     });
-    const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: {
-          'content-type': 'application/json',
-          ...(options.token && { authorization: `Bearer ${options.token}` }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
-      return JSON.parse(text) as T;
-    };
-    return { url, databaseUrl: db.url, token: options.token, call, stop };
+    const client = createHubClient({ baseUrl: url, token: options.token });
+    const readRepo = (slug: string) => call(client.GET('/repos/{slug}', { params: { path: { slug } } }));
+    return { url, databaseUrl: db.url, token: options.token, client, readRepo, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -3,7 +3,7 @@
 // bootstrap/), so a bad variable is one clear line, not a Nest stack trace.
 import { type DynamicModule, Module } from '@nestjs/common';
 import { McpConfig } from '../config/mcp-config';
-import { HubClient } from '../hub/hub-client.service';
+import { HubApi } from '../hub/hub-api.service';
 import { WorkstreamResource } from '../resources/workstream-resource';
 import { McpServerFactory } from '../server/mcp-server.factory';
 import { ToolRegistry } from '../tools/tool-registry.service';
@@ -14,13 +14,7 @@ export class McpCoreModule {
     return {
       module: McpCoreModule,
       global: true,
-      providers: [
-        { provide: McpConfig, useValue: config },
-        HubClient,
-        ToolRegistry,
-        WorkstreamResource,
-        McpServerFactory,
-      ],
+      providers: [{ provide: McpConfig, useValue: config }, HubApi, ToolRegistry, WorkstreamResource, McpServerFactory],
       exports: [McpConfig, McpServerFactory],
     };
   }

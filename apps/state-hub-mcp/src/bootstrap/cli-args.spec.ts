@@ -1,5 +1,4 @@
-import { ConfigError } from '../config/mcp-config';
-import { DEFAULT_HTTP_PORT, parseCliArgs } from './cli-args';
+import { DEFAULT_HTTP_PORT, parseCliArgs, UsageError } from './cli-args';
 
 describe('parseCliArgs', () => {
   it('serves stdio by default', () => {
@@ -24,7 +23,7 @@ describe('parseCliArgs', () => {
     [['--sse'], /Unknown option '--sse'/],
     [['serve'], /Unexpected argument 'serve'/],
   ])('rejects %j', (argv, message) => {
-    expect(() => parseCliArgs(argv)).toThrow(ConfigError);
+    expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);
   });
 });

@@ -14,7 +14,7 @@ import { APP_VERSION } from '../version';
 export async function startHttp(config: McpConfig, port: number): Promise<NestExpressApplication> {
   // Before anything listens: a non-loopback bind without MCP_HTTP_TOKEN is a ConfigError (exit 1).
   assertHttpAccessProtected(config);
-  const logger = new StderrLogger(config.LOG_LEVEL);
+  const logger = new StderrLogger(config.LOG_LEVEL, config.LOG_FORMAT);
   // No body parser: the MCP transport reads and validates request bodies itself.
   const app = await NestFactory.create<NestExpressApplication>(McpHttpModule.forRoot(config), {
     logger,

@@ -12,7 +12,7 @@ import { APP_VERSION } from '../version';
 const EXIT_GRACE_MS = 2000;
 
 export async function startStdio(config: McpConfig): Promise<void> {
-  const logger = new StderrLogger(config.LOG_LEVEL);
+  const logger = new StderrLogger(config.LOG_LEVEL, config.LOG_FORMAT);
   const app = await NestFactory.createApplicationContext(McpCoreModule.forRoot(config), {
     logger,
     abortOnError: false,

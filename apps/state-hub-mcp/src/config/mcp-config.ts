@@ -2,8 +2,11 @@
 // reads process.env: a bad value stops the server at start, naming the variable.
 import {
   ConfigError,
+  defaultLogFormat,
   emptyToUndefined,
   IntSetting,
+  type LogFormatName,
+  LogFormatSetting,
   type LogLevelName,
   LogLevelSetting,
   TokenSetting,
@@ -12,7 +15,7 @@ import {
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches } from 'class-validator';
 
-export { ConfigError, type LogLevelName };
+export { ConfigError, type LogFormatName, type LogLevelName };
 
 const withoutTrailingSlash = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().replace(/\/+$/, '') : value;
@@ -29,7 +32,7 @@ export class McpConfig {
   @Matches(HTTP_URL, { message: 'STATE_HUB_URL must be an http:// or https:// URL, e.g. http://127.0.0.1:3000' })
   STATE_HUB_URL = 'http://127.0.0.1:3000';
 
-  /** Sent as `Authorization: Bearer` on writes. */
+  /** Sent as `Authorization: Bearer` on every request to the hub (the hub checks it on writes). */
   @TokenSetting('STATE_HUB_API_TOKEN')
   STATE_HUB_API_TOKEN?: string;
 
@@ -59,6 +62,10 @@ export class McpConfig {
 
   @LogLevelSetting()
   LOG_LEVEL: LogLevelName = 'info';
+
+  /** Logs go to stderr: readable lines when it is a terminal, JSON lines otherwise. */
+  @LogFormatSetting()
+  LOG_FORMAT: LogFormatName = defaultLogFormat(process.stderr);
 }
 
 /** The configuration from this process's environment (the only place that reads it). */

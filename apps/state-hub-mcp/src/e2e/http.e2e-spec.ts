@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { startHub, type HubProcess, WORKSPACE_ROOT } from '../testing/hub-process';
+import { call as answerOf } from '@state-hub/hub-client';
 import { type HubHttp, hubHttp, seedHub } from '../testing/hub-seed';
 import { callTool, connectHttp, MCP_MAIN, textOf } from '../testing/mcp-client';
 import { TEST_TOKEN } from '../testing/tool-assertions';
@@ -65,7 +66,9 @@ describe('state-hub-mcp --http (built app, real hub)', () => {
   it('get_next_steps answers what GET /next-steps holds', async () => {
     const result = await callTool(client, 'get_next_steps', { domain: 'custodian', limit: 5 });
     expect(result.isError).toBeFalsy();
-    expect(result.structuredContent).toEqual(await http.get('/next-steps?domain=custodian&limit=5'));
+    expect(result.structuredContent).toEqual(
+      await answerOf(http.GET('/next-steps', { params: { query: { domain: 'custodian', limit: 5 } } })),
+    );
   });
 
   it('an unknown id is a one-line tool error, and the next call works', async () => {

@@ -43,22 +43,33 @@ const rpc = (id: number | undefined, method: string, params: Record<string, unkn
 
 describe('state-hub-mcp as a process', () => {
   it.each([
-    [{ STATE_HUB_URL: 'ftp://hub' }, /STATE_HUB_URL must be an http:\/\/ or https:\/\/ URL/],
-    [{ STATE_HUB_API_TOKEN: 'short' }, /STATE_HUB_API_TOKEN must be at least 16 characters \(got \(hidden\)\)/],
-    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
-    [{ MCP_HTTP_TOKEN: 'short' }, /MCP_HTTP_TOKEN must be at least 16 characters \(got \(hidden\)\)/],
-  ])('refuses to start with %j: exit 1, the variable named on stderr, nothing on stdout', async (env, message) => {
+    [
+      { STATE_HUB_URL: 'ftp://hub' },
+      ['STATE_HUB_URL must be an http:// or https:// URL, e.g. http://127.0.0.1:3000 (got (hidden))'],
+    ],
+    [{ STATE_HUB_API_TOKEN: 'short' }, ['STATE_HUB_API_TOKEN must be at least 16 characters (got (hidden))']],
+    [
+      { LOG_LEVEL: 'loud', LOG_FORMAT: 'xml' },
+      [
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+        'LOG_FORMAT must be one of pretty, json (got "xml")',
+      ],
+    ],
+    [{ MCP_HTTP_TOKEN: 'short' }, ['MCP_HTTP_TOKEN must be at least 16 characters (got (hidden))']],
+  ])('refuses to start with %j: exit 1, one line per bad variable on stderr, nothing on stdout', async (env, lines) => {
     const run = await runServer(env);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(message);
-    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(run.stderr).toBe(lines.map((l) => `state-hub-mcp: ${l}\n`).join('')); // no stack, no banner
     expect(run.stdout).toBe('');
   });
 
-  it('refuses a bad --port the same way', async () => {
-    const run = await runServer({}, [], ['--http', '--port', 'abc']);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('--port must be an integer between 1 and 65535 (got "abc")');
+  it.each([
+    [['--http', '--port', 'abc'], '--port must be an integer between 1 and 65535 (got "abc")'],
+    [['--sse'], "Unknown option '--sse'"],
+  ])('refuses the flags %j with exit 2 and one line naming the flag', async (args, line) => {
+    const run = await runServer({}, [], args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`state-hub-mcp: ${line} (see --help)\n`);
     expect(run.stdout).toBe('');
   });
 

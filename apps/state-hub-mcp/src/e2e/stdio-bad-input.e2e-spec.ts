@@ -3,6 +3,7 @@
 // one-line reason, changes nothing, and the session keeps working.
 import { randomUUID } from 'node:crypto';
 import { startHub, type HubProcess } from '../testing/hub-process';
+import { call as answerOf } from '@state-hub/hub-client';
 import { type HubHttp, hubHttp, type Seeded, seedHub } from '../testing/hub-seed';
 import { callTool, connectStdio, type StdioSession } from '../testing/mcp-client';
 import { expectStillServing, expectToolError, TEST_TOKEN } from '../testing/tool-assertions';
@@ -64,7 +65,9 @@ describe('state-hub-mcp: bad input (built app over stdio, real hub)', () => {
         args,
         /^resolve_decision: resolution: must be at most 10000 characters$/,
       );
-      expect(await http.get(`/decisions/${seeded.decisionId}`)).toMatchObject({ status: 'open' });
+      expect(
+        await answerOf(http.GET('/decisions/{id}', { params: { path: { id: seeded.decisionId } } })),
+      ).toMatchObject({ status: 'open' });
     });
   });
 
@@ -112,7 +115,7 @@ describe('state-hub-mcp: bad input (built app over stdio, real hub)', () => {
   });
 
   it('an already resolved decision (409) names who resolved it, and changes nothing', async () => {
-    const before = await http.get(`/decisions/${seeded.resolvedDecisionId}`);
+    const before = await answerOf(http.GET('/decisions/{id}', { params: { path: { id: seeded.resolvedDecisionId } } }));
     const args = { decision_id: seeded.resolvedDecisionId, resolution: 'Yes after all', resolved_by: 'someone' };
     await expectToolError(
       session.client,
@@ -120,16 +123,18 @@ describe('state-hub-mcp: bad input (built app over stdio, real hub)', () => {
       args,
       new RegExp(`^resolve_decision: decision ${seeded.resolvedDecisionId} was already resolved by tegwick at \\S+Z$`),
     );
-    expect(await http.get(`/decisions/${seeded.resolvedDecisionId}`)).toEqual(before);
+    expect(
+      await answerOf(http.GET('/decisions/{id}', { params: { path: { id: seeded.resolvedDecisionId } } })),
+    ).toEqual(before);
     await expectStillServing(session.client);
   });
 
   it('a workplan_id in two repos asks for repo or id, and repo settles it', async () => {
-    const twin = await http.post<{ id: string }>('/workstreams', {
-      repo: 'infra',
-      workplan_id: 'STATE-WP-0064',
-      title: 'Same id, other repo',
-    });
+    const twin = await answerOf(
+      http.POST('/workstreams', {
+        body: { repo: 'infra', workplan_id: 'STATE-WP-0064', title: 'Same id, other repo' },
+      }),
+    );
     await expectToolError(
       session.client,
       'get_workstream',

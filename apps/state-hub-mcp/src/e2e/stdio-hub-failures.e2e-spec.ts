@@ -5,6 +5,7 @@ import { freePort } from '@state-hub/testing';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import { startHub, type HubProcess } from '../testing/hub-process';
+import { call as answerOf } from '@state-hub/hub-client';
 import { type HubHttp, hubHttp, type Seeded, seedHub } from '../testing/hub-seed';
 import { connectStdio } from '../testing/mcp-client';
 import { expectStillServing, expectToolError, TEST_TOKEN } from '../testing/tool-assertions';
@@ -42,7 +43,9 @@ describe('state-hub-mcp: token and hub failures (built app over stdio, real hub)
           { event_type: 'note', summary: 'x' },
           /^add_progress_event: .*HTTP 401/,
         );
-        expect(await http.get(`/decisions/${seeded.decisionId}`)).toMatchObject({ status: 'open' });
+        expect(
+          await answerOf(http.GET('/decisions/{id}', { params: { path: { id: seeded.decisionId } } })),
+        ).toMatchObject({ status: 'open' });
         await expectStillServing(other.client);
       } finally {
         await other.close();

@@ -2,6 +2,7 @@
 // build, on real Postgres): every read tool and resource answers what the hub holds.
 import { randomUUID } from 'node:crypto';
 import { startHub, type HubProcess } from '../testing/hub-process';
+import { call as answerOf } from '@state-hub/hub-client';
 import { type HubHttp, hubHttp, type Seeded, seedHub } from '../testing/hub-seed';
 import { callTool, connectStdio, type StdioSession, textOf } from '../testing/mcp-client';
 import { TEST_TOKEN } from '../testing/tool-assertions';
@@ -73,32 +74,44 @@ describe('state-hub-mcp reads over stdio (built app, real hub)', () => {
   it('get_next_steps answers what GET /next-steps holds', async () => {
     const result = await call('get_next_steps', { domain: 'custodian' });
     expect(result.isError).toBeFalsy();
-    expect(result.structuredContent).toEqual(await http.get('/next-steps?domain=custodian'));
+    expect(result.structuredContent).toEqual(
+      await answerOf(http.GET('/next-steps', { params: { query: { domain: 'custodian' } } })),
+    );
     const items = (result.structuredContent as { items: { task_key: string }[] }).items;
     expect(items.map((i) => i.task_key)).toEqual(['STATE-WP-0064-T01', 'STATE-WP-0064-T02']);
     expect(textOf(result)).toContain('[high] STATE-WP-0064-T01 Wire the definition');
 
     const one = await call('get_next_steps', { repo: 'state-hub', limit: 1 });
-    expect(one.structuredContent).toEqual(await http.get('/next-steps?repo=state-hub&limit=1'));
+    expect(one.structuredContent).toEqual(
+      await answerOf(http.GET('/next-steps', { params: { query: { repo: 'state-hub', limit: 1 } } })),
+    );
   });
 
   it('list_repos and get_repo answer what the hub holds', async () => {
     const list = await call('list_repos', { status: 'active' });
-    expect(list.structuredContent).toEqual(await http.get('/repos?status=active'));
+    expect(list.structuredContent).toEqual(
+      await answerOf(http.GET('/repos', { params: { query: { status: 'active' } } })),
+    );
     expect(textOf(list)).toMatch(/^repos 1-2 of 2:\n- infra \[active\] Infra/);
 
     const repo = await call('get_repo', { slug: 'state-hub' });
-    expect(repo.structuredContent).toEqual(await http.get('/repos/state-hub'));
+    expect(repo.structuredContent).toEqual(
+      await answerOf(http.GET('/repos/{slug}', { params: { path: { slug: 'state-hub' } } })),
+    );
     expect(textOf(repo)).toContain('remote: git@example.org:org/state-hub.git');
   });
 
   it('list_workstreams and get_workstream (by id or by workplan_id) answer what the hub holds', async () => {
     const active = await call('list_workstreams', { status: 'active' });
-    expect(active.structuredContent).toEqual(await http.get('/workstreams?status=active'));
+    expect(active.structuredContent).toEqual(
+      await answerOf(http.GET('/workstreams', { params: { query: { status: 'active' } } })),
+    );
     const inInfra = await call('list_workstreams', { repo: 'infra' });
-    expect(inInfra.structuredContent).toEqual(await http.get('/workstreams?repo=infra'));
+    expect(inInfra.structuredContent).toEqual(
+      await answerOf(http.GET('/workstreams', { params: { query: { repo: 'infra' } } })),
+    );
 
-    const detail = await http.get(`/workstreams/${seeded.workstreamId}`);
+    const detail = await answerOf(http.GET('/workstreams/{id}', { params: { path: { id: seeded.workstreamId } } }));
     const byId = await call('get_workstream', { id: seeded.workstreamId });
     expect(byId.structuredContent).toEqual(detail);
     const byWorkplan = await call('get_workstream', { workplan_id: 'STATE-WP-0064' });
@@ -108,12 +121,14 @@ describe('state-hub-mcp reads over stdio (built app, real hub)', () => {
 
   it('list_decisions and get_health answer what the hub holds', async () => {
     const open = await call('list_decisions', { domain: 'custodian', status: 'open' });
-    expect(open.structuredContent).toEqual(await http.get('/decisions?domain=custodian&status=open'));
-    expect((await call('list_decisions', {})).structuredContent).toEqual(await http.get('/decisions'));
+    expect(open.structuredContent).toEqual(
+      await answerOf(http.GET('/decisions', { params: { query: { domain: 'custodian', status: 'open' } } })),
+    );
+    expect((await call('list_decisions', {})).structuredContent).toEqual(await answerOf(http.GET('/decisions')));
 
     const health = await call('get_health');
     // Without NATS the hub's events wait in its outbox: the count is stable, so both answers agree.
-    const { version, outbox_pending } = await http.get('/state/health');
+    const { version, outbox_pending } = await answerOf(http.GET('/state/health'));
     expect(health.structuredContent).toMatchObject({
       status: 'ok',
       db: 'up',

@@ -2,6 +2,7 @@
 // the hub's API (same rules, same transaction) and so fire the hub's events on
 // its JetStream stream (own nats-server).
 import { startHub, type HubProcess } from '../testing/hub-process';
+import { call as answerOf } from '@state-hub/hub-client';
 import { type HubHttp, hubHttp, type Seeded, seedHub } from '../testing/hub-seed';
 import { callTool, connectStdio, type StdioSession, textOf } from '../testing/mcp-client';
 import { TEST_TOKEN } from '../testing/tool-assertions';
@@ -35,7 +36,7 @@ describe('state-hub-mcp writes over stdio (built app, real hub, own NATS)', () =
     expect(textOf(result)).toBe(
       `Resolved decision ${seeded.decisionId} "Which cluster runs the sweep?" by claude-code.`,
     );
-    const decision = await http.get(`/decisions/${seeded.decisionId}`);
+    const decision = await answerOf(http.GET('/decisions/{id}', { params: { path: { id: seeded.decisionId } } }));
     expect(decision).toMatchObject({
       status: 'resolved',
       resolution: 'Railiance01 runs it.',
@@ -45,7 +46,7 @@ describe('state-hub-mcp writes over stdio (built app, real hub, own NATS)', () =
 
     // Once the hub's outbox is empty, everything it will publish is on the stream.
     await eventually(async () =>
-      expect(await http.get('/state/health')).toMatchObject({ nats: 'up', outbox_pending: 0 }),
+      expect(await answerOf(http.GET('/state/health'))).toMatchObject({ nats: 'up', outbox_pending: 0 }),
     );
     const resolvedEvents = (await readStream(hub.nats?.url ?? '')).filter(
       (e) =>
@@ -81,7 +82,9 @@ describe('state-hub-mcp writes over stdio (built app, real hub, own NATS)', () =
     const id = (result.structuredContent as { id: string }).id;
     expect(textOf(result)).toBe(`Recorded progress event ${id} (task_completed).`);
 
-    const listed = await http.get<{ items: Record<string, unknown>[] }>('/progress-events?event_type=task_completed');
+    const listed = await answerOf(
+      http.GET('/progress-events', { params: { query: { event_type: 'task_completed' } } }),
+    );
     expect(listed.items).toEqual([
       expect.objectContaining({
         id,
@@ -94,7 +97,11 @@ describe('state-hub-mcp writes over stdio (built app, real hub, own NATS)', () =
     ]);
     const viaTool = await call('list_progress_events', { repo: 'state-hub', event_type: 'task_completed', since });
     expect(viaTool.structuredContent).toEqual(
-      await http.get(`/progress-events?repo=state-hub&event_type=task_completed&since=${since}&limit=20`),
+      await answerOf(
+        http.GET('/progress-events', {
+          params: { query: { repo: 'state-hub', event_type: 'task_completed', since, limit: 20 } },
+        }),
+      ),
     );
     expect(textOf(viaTool)).toContain('task_completed: Wired the definition');
   });

@@ -1,44 +1,57 @@
+import { ApiError, type ApiErrorInit } from '@state-hub/hub-client';
 import { HubError } from './hub-error';
 
-describe('HubError', () => {
-  const base = 'http://127.0.0.1:3000';
+const base = 'http://127.0.0.1:3000';
+const apiError = (init: Partial<ApiErrorInit> & Pick<ApiErrorInit, 'kind'>) =>
+  new ApiError({ message: 'x', method: 'GET', path: '/repos', baseUrl: base, ...init });
 
+describe('HubError.fromApiError', () => {
   it('names the system error of a failed connection', () => {
-    const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
-    expect(HubError.fromFetchFailure(refused, base, 1000)).toMatchObject({
+    expect(HubError.fromApiError(apiError({ kind: 'unreachable', reason: 'ECONNREFUSED' }))).toMatchObject({
       kind: 'unreachable',
       message: 'state hub unreachable at http://127.0.0.1:3000 (ECONNREFUSED)',
     });
-    expect(HubError.fromFetchFailure(new TypeError('fetch failed'), base, 1000).message).toBe(
-      'state hub unreachable at http://127.0.0.1:3000 (fetch failed)',
-    );
   });
 
   it('says how long it waited on a timeout', () => {
-    const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
-    expect(HubError.fromFetchFailure(timeout, base, 1500)).toMatchObject({
+    expect(HubError.fromApiError(apiError({ kind: 'timeout', timeoutMs: 1500 }))).toMatchObject({
       kind: 'timeout',
       message: 'state hub at http://127.0.0.1:3000 did not answer within 1500 ms',
     });
   });
 
   it("keeps the hub's message for a 4xx, and says what to fix for a 401", () => {
-    expect(HubError.fromStatus(404, "repo 'x' not found")).toMatchObject({
+    const notFound = apiError({ kind: 'rejected', status: 404, serverMessage: "repo 'x' not found" });
+    expect(HubError.fromApiError(notFound)).toMatchObject({
       kind: 'rejected',
       status: 404,
       message: "repo 'x' not found",
     });
-    expect(HubError.fromStatus(401, 'invalid bearer token').message).toBe(
+    const unauthorized = apiError({ kind: 'rejected', status: 401, serverMessage: 'invalid bearer token' });
+    expect(HubError.fromApiError(unauthorized).message).toBe(
       "invalid bearer token (HTTP 401: set STATE_HUB_API_TOKEN of the MCP server to the hub's token)",
     );
   });
 
   it('marks a 5xx as the hub failing, and copes without a message', () => {
-    expect(HubError.fromStatus(503, 'the database is unavailable; retry shortly')).toMatchObject({
+    const down = apiError({ kind: 'failed', status: 503, serverMessage: 'the database is unavailable; retry shortly' });
+    expect(HubError.fromApiError(down)).toMatchObject({
       kind: 'failed',
       message: 'state hub failed (HTTP 503): the database is unavailable; retry shortly',
     });
-    expect(HubError.fromStatus(502, undefined).message).toBe('state hub failed (HTTP 502)');
-    expect(HubError.fromStatus(418, undefined).message).toBe('the hub refused the request (HTTP 418)');
+    expect(HubError.fromApiError(apiError({ kind: 'failed', status: 502 })).message).toBe(
+      'state hub failed (HTTP 502)',
+    );
+    expect(HubError.fromApiError(apiError({ kind: 'rejected', status: 418 })).message).toBe(
+      'the hub refused the request (HTTP 418)',
+    );
+  });
+
+  it('says why an answer is not usable', () => {
+    const garbled = apiError({ kind: 'bad_answer', status: 200, message: 'GET /repos answered 200 with no body' });
+    expect(HubError.fromApiError(garbled)).toMatchObject({
+      kind: 'bad_answer',
+      message: "the hub's answer is not usable: GET /repos answered 200 with no body",
+    });
   });
 });

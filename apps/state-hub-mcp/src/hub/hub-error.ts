@@ -1,4 +1,6 @@
-// Why a call to the hub failed, as one line an agent can act on.
+// Why a call to the hub failed, as one line an agent can act on: the generated
+// client's ApiError in this server's words, plus the lookups' own failures.
+import type { ApiError } from '@state-hub/hub-client';
 
 export type HubErrorKind =
   | 'unreachable' // nothing answered
@@ -20,17 +22,22 @@ export class HubError extends Error {
     super(message);
   }
 
-  /** fetch() threw: nothing listening, DNS, reset, or our timeout. */
-  static fromFetchFailure(error: unknown, baseUrl: string, timeoutMs: number): HubError {
-    const name = field(error, 'name');
-    if (name === 'TimeoutError' || name === 'AbortError') {
-      return new HubError('timeout', `state hub at ${baseUrl} did not answer within ${timeoutMs} ms`);
+  /** A failed call of the generated hub client, in this server's words. */
+  static fromApiError(error: ApiError): HubError {
+    switch (error.kind) {
+      case 'unreachable':
+        return new HubError('unreachable', `state hub unreachable at ${error.baseUrl} (${error.reason})`);
+      case 'timeout':
+        return new HubError('timeout', `state hub at ${error.baseUrl} did not answer within ${error.timeoutMs} ms`);
+      case 'bad_answer':
+        return new HubError('bad_answer', `the hub's answer is not usable: ${error.message}`, error.status);
+      default:
+        return HubError.fromStatus(error.status ?? 0, error.serverMessage);
     }
-    return new HubError('unreachable', `state hub unreachable at ${baseUrl} (${networkReason(error)})`);
   }
 
   /** The hub answered with an error status; `hubMessage` is its JSON `message` when it sent one. */
-  static fromStatus(status: number, hubMessage: string | undefined): HubError {
+  private static fromStatus(status: number, hubMessage: string | undefined): HubError {
     if (status >= 500) {
       const detail = hubMessage ? `: ${hubMessage}` : '';
       return new HubError('failed', `state hub failed (HTTP ${status})${detail}`, status);
@@ -42,17 +49,4 @@ export class HubError extends Error {
     }
     return new HubError('rejected', message, status);
   }
-}
-
-function networkReason(error: unknown): string {
-  // undici puts the system error (ECONNREFUSED, ENOTFOUND, …) in `cause`.
-  const cause = typeof error === 'object' && error !== null ? (error as { cause?: unknown }).cause : undefined;
-  return field(cause, 'code') ?? field(cause, 'message') ?? field(error, 'message') ?? String(error);
-}
-
-/** A string property of an error-like value (duck-typed: errors may come from another realm). */
-function field(value: unknown, key: 'name' | 'code' | 'message'): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const found = (value as Record<string, unknown>)[key];
-  return typeof found === 'string' ? found : undefined;
 }

@@ -1,23 +1,25 @@
 // A workstream by its workplan id (what agents and workplan files know), with
 // its tasks. Workplan ids are unique per repo, so `repo` settles a tie.
-import type { HubClient } from './hub-client.service';
+import type { HubSchemas } from '@state-hub/hub-client';
+import type { HubApi } from './hub-api.service';
 import { HubError } from './hub-error';
-import { pageSchema, type WorkstreamDetailView, WorkstreamDetailViewSchema, WorkstreamViewSchema } from './hub-views';
 
-const MatchesSchema = pageSchema(WorkstreamViewSchema);
+type WorkstreamDetail = HubSchemas['WorkstreamDetailView'];
 
-export async function getWorkstreamDetail(hub: HubClient, id: string): Promise<WorkstreamDetailView> {
-  return hub.get(`/workstreams/${encodeURIComponent(id)}`, WorkstreamDetailViewSchema);
+export async function getWorkstreamDetail(hub: HubApi, id: string): Promise<WorkstreamDetail> {
+  return hub.read('WorkstreamDetailView', (api) => api.GET('/workstreams/{id}', { params: { path: { id } } }));
 }
 
 export async function findWorkstreamByWorkplanId(
-  hub: HubClient,
+  hub: HubApi,
   workplanId: string,
   repo?: string,
   /** What to do about a workplan id that several repos share (tools and resources say it differently). */
   ambiguityHint = 'pass repo or id',
-): Promise<WorkstreamDetailView> {
-  const matches = await hub.get('/workstreams', MatchesSchema, { workplan_id: workplanId, repo, limit: 10 });
+): Promise<WorkstreamDetail> {
+  const matches = await hub.read('WorkstreamPage', (api) =>
+    api.GET('/workstreams', { params: { query: { workplan_id: workplanId, repo, limit: 10 } } }),
+  );
   const where = repo ? ` in repo '${repo}'` : '';
   if (matches.items.length === 0) {
     throw new HubError('not_found', `no workstream with workplan_id ${workplanId}${where}`);

@@ -1,7 +1,8 @@
 // Nest's console logger, but every line goes to stderr: in stdio mode stdout
-// carries the MCP protocol and nothing else.
+// carries the MCP protocol and nothing else. LOG_FORMAT picks Nest's readable
+// lines (coloured on a terminal) or one JSON object per line.
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
-import type { LogLevelName } from '../config/mcp-config';
+import type { LogFormatName, LogLevelName } from '../config/mcp-config';
 
 const NEST_LEVELS: Record<LogLevelName, LogLevel[]> = {
   fatal: ['fatal'],
@@ -14,8 +15,12 @@ const NEST_LEVELS: Record<LogLevelName, LogLevel[]> = {
 };
 
 export class StderrLogger extends ConsoleLogger {
-  constructor(level: LogLevelName = 'info') {
-    super({ json: true, colors: false, logLevels: NEST_LEVELS[level] });
+  constructor(level: LogLevelName = 'info', format: LogFormatName = 'json') {
+    super({
+      json: format === 'json',
+      colors: format === 'pretty' && process.stderr.isTTY === true,
+      logLevels: NEST_LEVELS[level],
+    });
   }
 
   protected override printMessages(

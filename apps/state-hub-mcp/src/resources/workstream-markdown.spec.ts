@@ -1,7 +1,7 @@
-import type { TaskView, WorkstreamDetailView } from '../hub/hub-views';
+import type { HubSchemas, TaskStatus } from '@state-hub/hub-client';
 import { renderWorkstreamMarkdown } from './workstream-markdown';
 
-const task = (task_key: string, title: string, status: TaskView['status']): TaskView => ({
+const task = (task_key: string, title: string, status: TaskStatus): HubSchemas['TaskView'] => ({
   id: `00000000-0000-4000-8000-00000000000${task_key.slice(-1)}`,
   task_key,
   title,
@@ -9,19 +9,24 @@ const task = (task_key: string, title: string, status: TaskView['status']): Task
   priority: 'high',
   position: 0,
   workstream_id: '00000000-0000-4000-8000-000000000000',
+  extra: {},
   started_at: null,
   completed_at: null,
+  created_at: '2026-11-23T10:00:00.000Z',
+  updated_at: '2026-11-23T10:00:00.000Z',
 });
 
-const workstream: WorkstreamDetailView = {
+const workstream: HubSchemas['WorkstreamDetailView'] = {
   id: '00000000-0000-4000-8000-000000000000',
   workplan_id: 'STATE-WP-0064',
   title: 'Move the sweep',
   status: 'active',
+  repo_id: '00000000-0000-4000-8000-000000000009',
   repo: 'state-hub',
   domain: 'custodian',
   owner: null,
   source_path: 'workplans/STATE-WP-0064.md',
+  extra: {},
   completed_at: null,
   created_at: '2026-11-23T10:00:00.000Z',
   updated_at: '2026-11-23T10:00:00.000Z',

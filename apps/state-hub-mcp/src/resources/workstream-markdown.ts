@@ -1,8 +1,8 @@
 // A workstream as the markdown an agent reads: title, status, where it lives,
 // and its tasks as a checklist.
-import type { TaskView, WorkstreamDetailView } from '../hub/hub-views';
+import type { HubSchemas, TaskStatus } from '@state-hub/hub-client';
 
-const CHECKBOX: Record<TaskView['status'], string> = {
+const CHECKBOX: Record<TaskStatus, string> = {
   todo: '[ ]',
   in_progress: '[~]',
   blocked: '[!]',
@@ -10,7 +10,7 @@ const CHECKBOX: Record<TaskView['status'], string> = {
   cancelled: '[-]',
 };
 
-export function renderWorkstreamMarkdown(ws: WorkstreamDetailView): string {
+export function renderWorkstreamMarkdown(ws: HubSchemas['WorkstreamDetailView']): string {
   const facts = [
     `- status: ${ws.status}`,
     `- repo: ${ws.repo}`,

@@ -1,18 +1,23 @@
-// The resource list and URI parsing, with a fake hub: every listed URI is
-// distinct although workplan ids are unique per repo only.
+// The resource list and URI parsing, with a stand-in hub (a real local HTTP
+// server): every listed URI is distinct although workplan ids are unique per repo only.
 import { Logger } from '@nestjs/common';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import type { HubClient } from '../hub/hub-client.service';
-import type { WorkstreamDetailView, WorkstreamView } from '../hub/hub-views';
+import type { HubSchemas } from '@state-hub/hub-client';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { validateConfig } from '../config/mcp-config';
+import { HubApi } from '../hub/hub-api.service';
 import { parseWorkstreamRef, WorkstreamResource, workstreamUri } from './workstream-resource';
 
-const ws = (n: number, workplan_id: string, repo: string): WorkstreamView => ({
+const ws = (n: number, workplan_id: string, repo: string): HubSchemas['WorkstreamView'] => ({
   id: `00000000-0000-4000-8000-00000000000${n}`,
   workplan_id,
   title: `Plan ${n}`,
   status: 'active',
+  repo_id: `00000000-0000-4000-8000-0000000000${n}0`,
   repo,
   domain: 'custodian',
+  extra: {},
   owner: null,
   source_path: null,
   completed_at: null,
@@ -23,21 +28,37 @@ const ws = (n: number, workplan_id: string, repo: string): WorkstreamView => ({
 const STORED = [ws(1, 'STATE-WP-0064', 'state-hub'), ws(2, 'STATE-WP-0064', 'infra'), ws(3, 'INFRA-WP-0001', 'infra')];
 
 /** A hub holding STORED: GET /workstreams filters by workplan_id and repo, GET /workstreams/:id has no tasks. */
-function fakeHub() {
-  const get = jest.fn(async (path: string, _schema: unknown, query: Record<string, unknown> = {}) => {
-    if (path === '/workstreams') {
-      const items = STORED.filter(
-        (w) =>
-          (query['workplan_id'] === undefined || w.workplan_id === query['workplan_id']) &&
-          (query['repo'] === undefined || w.repo === query['repo']),
-      );
-      return { items, total: items.length, limit: 200, offset: 0 };
-    }
-    const found = STORED.find((w) => path === `/workstreams/${w.id}`);
-    return { ...found, tasks: [] } as WorkstreamDetailView;
-  });
-  return { get, resource: new WorkstreamResource({ get } as unknown as HubClient) };
+function answer(url: URL): unknown {
+  if (url.pathname === '/workstreams') {
+    const query = url.searchParams;
+    const items = STORED.filter(
+      (w) =>
+        (!query.has('workplan_id') || w.workplan_id === query.get('workplan_id')) &&
+        (!query.has('repo') || w.repo === query.get('repo')),
+    );
+    return { items, total: items.length, limit: 200, offset: 0 };
+  }
+  return { ...STORED.find((w) => url.pathname === `/workstreams/${w.id}`), tasks: [] };
 }
+
+let server: Server;
+const asked: string[] = [];
+
+function fakeHub() {
+  const { port } = server.address() as AddressInfo;
+  const hub = new HubApi(validateConfig({ STATE_HUB_URL: `http://127.0.0.1:${port}` }));
+  return { resource: new WorkstreamResource(hub) };
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    asked.push(req.url ?? '');
+    const body = JSON.stringify(answer(new URL(req.url ?? '/', 'http://hub')));
+    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 const read = (resource: WorkstreamResource, href: string) =>
   resource.read(new URL(href), { workplan_id: href.slice('statehub://workstreams/'.length) });
@@ -59,16 +80,12 @@ describe('WorkstreamResource.list', () => {
 
 describe('WorkstreamResource.read', () => {
   it('reads the ?repo= form, asking the hub for that repo only', async () => {
-    const { get, resource } = fakeHub();
+    const { resource } = fakeHub();
     const href = 'statehub://workstreams/STATE-WP-0064?repo=infra';
     const { contents } = await read(resource, href);
     expect(contents).toEqual([expect.objectContaining({ uri: href, mimeType: 'text/markdown' })]);
     expect((contents[0] as { text: string }).text).toContain('- repo: infra');
-    expect(get).toHaveBeenCalledWith('/workstreams', expect.anything(), {
-      workplan_id: 'STATE-WP-0064',
-      repo: 'infra',
-      limit: 10,
-    });
+    expect(asked).toContain('/workstreams?workplan_id=STATE-WP-0064&repo=infra&limit=10');
   });
 
   it('reads the plain form of a workplan id only one repo has', async () => {

@@ -12,10 +12,9 @@ import {
   McpError,
   type ReadResourceResult,
 } from '@modelcontextprotocol/sdk/types.js';
-import { HubClient } from '../hub/hub-client.service';
+import { type HubSchemas, SLUG_PATTERN, WORKPLAN_ID_PATTERN } from '@state-hub/hub-client';
+import { HubApi } from '../hub/hub-api.service';
 import { HubError } from '../hub/hub-error';
-import { pageSchema, type WorkstreamView, WorkstreamViewSchema } from '../hub/hub-views';
-import { SLUG_PATTERN, WORKPLAN_ID_PATTERN } from '../hub/hub-vocabulary';
 import { findWorkstreamByWorkplanId } from '../hub/workstream-lookup';
 import { renderWorkstreamMarkdown } from './workstream-markdown';
 
@@ -26,13 +25,11 @@ const MAX_LISTED = 2000;
 /** JSON-RPC code the MCP spec gives "resource not found". */
 const RESOURCE_NOT_FOUND = -32002;
 
-const WorkstreamPageSchema = pageSchema(WorkstreamViewSchema);
-
 @Injectable()
 export class WorkstreamResource {
   private readonly logger = new Logger(WorkstreamResource.name);
 
-  constructor(private readonly hub: HubClient) {}
+  constructor(private readonly hub: HubApi) {}
 
   register(server: McpServer): void {
     server.registerResource(
@@ -48,10 +45,12 @@ export class WorkstreamResource {
   }
 
   async list(): Promise<ListResourcesResult> {
-    const workstreams: WorkstreamView[] = [];
+    const workstreams: HubSchemas['WorkstreamView'][] = [];
     try {
       for (let offset = 0; offset < MAX_LISTED; offset += PAGE_SIZE) {
-        const page = await this.hub.get('/workstreams', WorkstreamPageSchema, { limit: PAGE_SIZE, offset });
+        const page = await this.hub.read('WorkstreamPage', (api) =>
+          api.GET('/workstreams', { params: { query: { limit: PAGE_SIZE, offset } } }),
+        );
         workstreams.push(...page.items);
         if (offset + page.items.length >= page.total || page.items.length === 0) break;
       }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { type DecisionView, DecisionViewSchema, pageSchema } from '../hub/hub-views';
+import type { HubSchemas } from '@state-hub/hub-client';
 import { renderPage } from './render-list';
 import { decisionStatusField, limitField, offsetField, slugField, textField, uuidField } from './tool-fields';
 import { defineTool, READ_ONLY, SANCTIONED_WRITE } from './tool-definition';
 
-const DecisionPageSchema = pageSchema(DecisionViewSchema);
-const decisionLine = (d: DecisionView) =>
+const decisionLine = (d: HubSchemas['DecisionView']) =>
   `[${d.status}] ${d.title} (domain ${d.domain}; id ${d.id})` +
   (d.status === 'resolved' ? ` resolved by ${d.resolved_by}: ${d.resolution}` : '');
 
@@ -19,10 +18,10 @@ export const listDecisionsTool = defineTool({
     limit: limitField(50),
     offset: offsetField(),
   }),
-  output: DecisionPageSchema,
+  output: 'DecisionPage',
   annotations: READ_ONLY,
   async run(args, hub) {
-    const data = await hub.get('/decisions', DecisionPageSchema, args);
+    const data = await hub.read('DecisionPage', (api) => api.GET('/decisions', { params: { query: args } }));
     return { data, text: renderPage(data, 'decisions', decisionLine) };
   },
 });
@@ -37,10 +36,12 @@ export const resolveDecisionTool = defineTool({
     resolution: textField(10000, 'what was decided, and why'),
     resolved_by: textField(200, 'who decided (a person or agent name)'),
   }),
-  output: DecisionViewSchema,
+  output: 'DecisionView',
   annotations: { ...SANCTIONED_WRITE, title: 'Resolve decision' },
   async run({ decision_id, ...body }, hub) {
-    const data = await hub.post(`/decisions/${encodeURIComponent(decision_id)}/resolve`, body, DecisionViewSchema);
+    const data = await hub.write('DecisionView', (api) =>
+      api.POST('/decisions/{id}/resolve', { params: { path: { id: decision_id } }, body }),
+    );
     return { data, text: `Resolved decision ${data.id} "${data.title}" by ${data.resolved_by}.` };
   },
 });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { HealthViewSchema } from '../hub/hub-views';
 import { defineTool, READ_ONLY } from './tool-definition';
 
 export const getHealthTool = defineTool({
@@ -8,11 +7,11 @@ export const getHealthTool = defineTool({
   description:
     'Use when other tools fail or answers look stale: whether the hub, its database and event publishing are up.',
   input: z.strictObject({}),
-  output: HealthViewSchema,
+  output: 'HealthView',
   annotations: READ_ONLY,
   async run(_args, hub) {
     // A degraded hub answers 503 with the same body: that is an answer, not a failure.
-    const data = await hub.get('/state/health', HealthViewSchema, undefined, [503]);
+    const data = await hub.read('HealthView', (api) => api.GET('/state/health'), { answerStatuses: [503] });
     const pending = data.outbox_pending === null ? 'unknown' : String(data.outbox_pending);
     return {
       data,

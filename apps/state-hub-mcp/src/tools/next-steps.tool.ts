@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { NextStepsViewSchema } from '../hub/hub-views';
 import { limitField, slugField } from './tool-fields';
 import { defineTool, READ_ONLY } from './tool-definition';
 
@@ -13,10 +12,10 @@ export const getNextStepsTool = defineTool({
     repo: slugField('only tasks in this repo (slug)').optional(),
     limit: limitField(10),
   }),
-  output: NextStepsViewSchema,
+  output: 'NextStepsView',
   annotations: READ_ONLY,
   async run(args, hub) {
-    const data = await hub.get('/next-steps', NextStepsViewSchema, args);
+    const data = await hub.read('NextStepsView', (api) => api.GET('/next-steps', { params: { query: args } }));
     const text =
       data.items.length === 0
         ? 'No open, unblocked tasks in active workstreams match.'

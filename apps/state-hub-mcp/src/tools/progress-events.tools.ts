@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { pageSchema, type ProgressEventView, ProgressEventViewSchema } from '../hub/hub-views';
+import type { HubSchemas } from '@state-hub/hub-client';
 import { renderPage } from './render-list';
 import { eventTypeField, limitField, offsetField, slugField, textField, uuidField } from './tool-fields';
 import { defineTool, READ_ONLY, SANCTIONED_WRITE } from './tool-definition';
 
-const ProgressEventPageSchema = pageSchema(ProgressEventViewSchema);
 const MAX_DETAIL_CHARS = 100_000;
-const eventLine = (e: ProgressEventView) => `${e.occurred_at} ${e.event_type}: ${e.summary} (id ${e.id})`;
+const eventLine = (e: HubSchemas['ProgressEventView']) => `${e.occurred_at} ${e.event_type}: ${e.summary} (id ${e.id})`;
 
 export const listProgressEventsTool = defineTool({
   name: 'list_progress_events',
@@ -22,10 +21,10 @@ export const listProgressEventsTool = defineTool({
     limit: limitField(20),
     offset: offsetField(),
   }),
-  output: ProgressEventPageSchema,
+  output: 'ProgressEventPage',
   annotations: READ_ONLY,
   async run(args, hub) {
-    const data = await hub.get('/progress-events', ProgressEventPageSchema, args);
+    const data = await hub.read('ProgressEventPage', (api) => api.GET('/progress-events', { params: { query: args } }));
     return { data, text: renderPage(data, 'progress events', eventLine) };
   },
 });
@@ -50,10 +49,10 @@ export const addProgressEventTool = defineTool({
       .optional(),
     actor: textField(200, 'who recorded it, e.g. the agent name').optional(),
   }),
-  output: ProgressEventViewSchema,
+  output: 'ProgressEventView',
   annotations: { ...SANCTIONED_WRITE, title: 'Record progress' },
   async run(args, hub) {
-    const data = await hub.post('/progress-events', args, ProgressEventViewSchema);
+    const data = await hub.write('ProgressEventView', (api) => api.POST('/progress-events', { body: args }));
     return { data, text: `Recorded progress event ${data.id} (${data.event_type}).` };
   },
 });

@@ -1,6 +1,13 @@
 // The text rendering of a page of results: a count line, one line per item,
 // and how to get the next page when there is one.
-import type { Page } from '../hub/hub-views';
+
+/** The fields every page of the hub has. */
+interface Page<T> {
+  items: readonly T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
 
 export function renderPage<T>(page: Page<T>, noun: string, line: (item: T) => string): string {
   if (page.items.length === 0) {

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { pageSchema, type RepoView, RepoViewSchema } from '../hub/hub-views';
+import type { HubSchemas } from '@state-hub/hub-client';
 import { renderPage } from './render-list';
 import { limitField, offsetField, repoStatusField, slugField } from './tool-fields';
 import { defineTool, READ_ONLY } from './tool-definition';
 
-const RepoPageSchema = pageSchema(RepoViewSchema);
-const repoLine = (r: RepoView) => `${r.slug} [${r.status}] ${r.name} (domain ${r.domain})`;
+const repoLine = (r: HubSchemas['RepoView']) => `${r.slug} [${r.status}] ${r.name} (domain ${r.domain})`;
 
 export const listReposTool = defineTool({
   name: 'list_repos',
@@ -16,10 +15,10 @@ export const listReposTool = defineTool({
     limit: limitField(50),
     offset: offsetField(),
   }),
-  output: RepoPageSchema,
+  output: 'RepoPage',
   annotations: READ_ONLY,
   async run(args, hub) {
-    const data = await hub.get('/repos', RepoPageSchema, args);
+    const data = await hub.read('RepoPage', (api) => api.GET('/repos', { params: { query: args } }));
     return { data, text: renderPage(data, 'repos', repoLine) };
   },
 });
@@ -29,10 +28,12 @@ export const getRepoTool = defineTool({
   title: 'Get repo',
   description: 'Use to look up one repo by slug: its domain, remote, default branch and last reported commit.',
   input: z.strictObject({ slug: slugField('repo slug, e.g. state-hub') }),
-  output: RepoViewSchema,
+  output: 'RepoView',
   annotations: READ_ONLY,
   async run(args, hub) {
-    const data = await hub.get(`/repos/${encodeURIComponent(args.slug)}`, RepoViewSchema);
+    const data = await hub.read('RepoView', (api) =>
+      api.GET('/repos/{slug}', { params: { path: { slug: args.slug } } }),
+    );
     const lines = [
       repoLine(data),
       `remote: ${data.remote_url ?? '-'}; local path: ${data.local_path ?? '-'}; default branch: ${data.default_branch}`,

@@ -8,7 +8,7 @@ import {
   SLUG_PATTERN,
   WORKPLAN_ID_PATTERN,
   WORKSTREAM_STATUSES,
-} from '../hub/hub-vocabulary';
+} from '@state-hub/hub-client';
 
 export const slugField = (description: string) =>
   z

@@ -2,13 +2,16 @@
 // schemas, and that a bad argument never reaches the hub.
 import { Logger } from '@nestjs/common';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation/types.js';
+import { hubJsonSchema } from '@state-hub/hub-client';
 import { validateConfig } from '../config/mcp-config';
-import { HubClient } from '../hub/hub-client.service';
+import { HubApi } from '../hub/hub-api.service';
 import { ALL_TOOLS } from './all-tools';
 import { ToolRegistry } from './tool-registry.service';
 
 // Bad arguments are refused before any request: the hub URL here is never used.
-const registry = new ToolRegistry(new HubClient(validateConfig({ STATE_HUB_URL: 'http://hub.invalid' })));
+const registry = new ToolRegistry(new HubApi(validateConfig({ STATE_HUB_URL: 'http://hub.invalid' })));
 
 beforeAll(() => Logger.overrideLogger(false)); // the registry logs each refusal; not needed here
 afterAll(() => Logger.overrideLogger(true));
@@ -26,6 +29,16 @@ describe('the tools', () => {
     const writes = ALL_TOOLS.filter((t) => t.annotations.readOnlyHint !== true).map((t) => t.name);
     expect(writes.sort()).toEqual(['add_progress_event', 'resolve_decision']);
     expect(ALL_TOOLS.map((t) => t.name).filter((n) => /create|task/.test(n))).toEqual([]);
+  });
+
+  it("answer one of the hub's component schemas: a self-contained object schema MCP clients can compile", () => {
+    const clients = new AjvJsonSchemaValidator();
+    for (const tool of ALL_TOOLS) {
+      const schema = hubJsonSchema(tool.output);
+      expect(schema['type']).toBe('object');
+      expect(JSON.stringify(schema)).not.toMatch(/"\$ref"|"nullable"/);
+      expect(() => clients.getValidator(schema as JsonSchemaType)).not.toThrow();
+    }
   });
 });
 

@@ -14,8 +14,9 @@ import {
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { parseWithSchema } from '@state-hub/envelope';
+import { hubJsonSchema } from '@state-hub/hub-client';
 import { z } from 'zod';
-import { HubClient } from '../hub/hub-client.service';
+import { HubApi } from '../hub/hub-api.service';
 import { HubError } from '../hub/hub-error';
 import { ALL_TOOLS } from './all-tools';
 import { type ToolDefinition, ToolInputError } from './tool-definition';
@@ -28,7 +29,7 @@ export class ToolRegistry {
   private readonly byName = new Map<string, ToolDefinition>(ALL_TOOLS.map((t) => [t.name, t]));
   private readonly listing: Tool[] = ALL_TOOLS.map(describeTool);
 
-  constructor(private readonly hub: HubClient) {}
+  constructor(private readonly hub: HubApi) {}
 
   /** Declares the tools capability on `server` (before it connects) and answers tools/list and tools/call. */
   install(server: Server): void {
@@ -69,14 +70,15 @@ function describeTool(tool: ToolDefinition): Tool {
     name: tool.name,
     title: tool.title,
     description: tool.description,
-    inputSchema: objectJsonSchema(tool.input, 'input'),
-    outputSchema: objectJsonSchema(tool.output, 'output'),
+    inputSchema: inputJsonSchema(tool.input),
+    // The hub's own schema of the answer, from its OpenAPI document: what the hub promises is what the tool promises.
+    outputSchema: { ...hubJsonSchema(tool.output), type: 'object' },
     annotations: tool.annotations,
   };
 }
 
-/** JSON Schema (draft-07, what the SDK's clients validate with) of an object schema. */
-function objectJsonSchema(schema: z.ZodObject, io: 'input' | 'output'): Tool['inputSchema'] {
-  const json: Record<string, unknown> = z.toJSONSchema(schema, { target: 'draft-7', io });
+/** JSON Schema (draft-07, what the SDK's clients validate with) of the tool's own input schema. */
+function inputJsonSchema(schema: z.ZodObject): Tool['inputSchema'] {
+  const json: Record<string, unknown> = z.toJSONSchema(schema, { target: 'draft-7', io: 'input' });
   return { ...json, type: 'object' };
 }

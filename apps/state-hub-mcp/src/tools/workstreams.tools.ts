@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { pageSchema, type WorkstreamView, WorkstreamDetailViewSchema, WorkstreamViewSchema } from '../hub/hub-views';
+import type { HubSchemas } from '@state-hub/hub-client';
 import { findWorkstreamByWorkplanId, getWorkstreamDetail } from '../hub/workstream-lookup';
 import { renderPage } from './render-list';
 import { limitField, offsetField, slugField, uuidField, workplanIdField, workstreamStatusField } from './tool-fields';
 import { defineTool, READ_ONLY, ToolInputError } from './tool-definition';
 
-const WorkstreamPageSchema = pageSchema(WorkstreamViewSchema);
-const workstreamLine = (w: WorkstreamView) => `${w.workplan_id} [${w.status}] ${w.title} (repo ${w.repo}; id ${w.id})`;
+const workstreamLine = (w: HubSchemas['WorkstreamView']) =>
+  `${w.workplan_id} [${w.status}] ${w.title} (repo ${w.repo}; id ${w.id})`;
 
 export const listWorkstreamsTool = defineTool({
   name: 'list_workstreams',
@@ -18,10 +18,10 @@ export const listWorkstreamsTool = defineTool({
     limit: limitField(50),
     offset: offsetField(),
   }),
-  output: WorkstreamPageSchema,
+  output: 'WorkstreamPage',
   annotations: READ_ONLY,
   async run(args, hub) {
-    const data = await hub.get('/workstreams', WorkstreamPageSchema, args);
+    const data = await hub.read('WorkstreamPage', (api) => api.GET('/workstreams', { params: { query: args } }));
     return { data, text: renderPage(data, 'workstreams', workstreamLine) };
   },
 });
@@ -36,7 +36,7 @@ export const getWorkstreamTool = defineTool({
     workplan_id: workplanIdField('workplan id, e.g. STATE-WP-0064').optional(),
     repo: slugField('repo slug, with workplan_id only: when the workplan_id exists in several repos').optional(),
   }),
-  output: WorkstreamDetailViewSchema,
+  output: 'WorkstreamDetailView',
   annotations: READ_ONLY,
   async run(args, hub) {
     const { id, workplan_id, repo } = args;

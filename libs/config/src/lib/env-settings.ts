@@ -8,6 +8,13 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLen
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
+/** `pretty`: one readable line per record, for a person at a terminal; `json`: one JSON object per line. */
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormatName = (typeof LOG_FORMATS)[number];
+
+/** LOG_FORMAT's default: `pretty` when the stream the logs go to is a terminal, else `json`. */
+export const defaultLogFormat = (stream: { isTTY?: boolean }): LogFormatName => (stream.isTTY ? 'pretty' : 'json');
+
 /** An empty variable (`FOO=`) counts as unset. */
 export const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
@@ -44,5 +51,13 @@ export function LogLevelSetting(name = 'LOG_LEVEL'): PropertyDecorator {
   return applyDecorators(
     IsOptional(),
     IsIn(LOG_LEVELS, { message: `${name} must be one of ${LOG_LEVELS.join(', ')}` }),
+  );
+}
+
+/** An optional `LOG_FORMAT`-style variable (`pretty` or `json`). */
+export function LogFormatSetting(name = 'LOG_FORMAT'): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    IsIn(LOG_FORMATS, { message: `${name} must be one of ${LOG_FORMATS.join(', ')}` }),
   );
 }

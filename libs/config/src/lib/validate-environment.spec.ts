@@ -1,5 +1,5 @@
-import { IntSetting, LogLevelSetting, TokenSetting } from './env-settings';
-import { ConfigError, validateEnvironment } from './validate-environment';
+import { defaultLogFormat, IntSetting, LogFormatSetting, LogLevelSetting, TokenSetting } from './env-settings';
+import { ConfigError, configErrorText, validateEnvironment } from './validate-environment';
 
 class SampleConfig {
   @IntSetting('PORT', 1, 65535)
@@ -10,6 +10,19 @@ class SampleConfig {
 
   @LogLevelSetting()
   LOG_LEVEL = 'info';
+
+  @LogFormatSetting()
+  LOG_FORMAT = 'json';
+}
+
+function configErrorOf(raw: Record<string, unknown>): ConfigError {
+  try {
+    validateEnvironment(SampleConfig, raw);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error(`${JSON.stringify(raw)} was accepted`);
 }
 
 describe('validateEnvironment', () => {
@@ -24,6 +37,29 @@ describe('validateEnvironment', () => {
     expect(attempt).toThrow(/PORT must be an integer between 1 and 65535 \(got "x"\)/);
     expect(attempt).toThrow(/API_TOKEN must be at least 16 characters \(got \(hidden\)\)/);
     expect(attempt).toThrow(/LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/);
+  });
+
+  it('holds one line per bad variable, and prints each as `<app>: <problem>`', () => {
+    const error = configErrorOf({ PORT: '0', API_TOKEN: 'short', LOG_FORMAT: 'xml' });
+    expect(error.problems).toEqual([
+      'PORT must be an integer between 1 and 65535 (got 0)',
+      'API_TOKEN must be at least 16 characters (got (hidden))',
+      'LOG_FORMAT must be one of pretty, json (got "xml")',
+    ]);
+    expect(configErrorText('demo', error)).toBe(
+      'demo: PORT must be an integer between 1 and 65535 (got 0)\n' +
+        'demo: API_TOKEN must be at least 16 characters (got (hidden))\n' +
+        'demo: LOG_FORMAT must be one of pretty, json (got "xml")\n',
+    );
+    expect(configErrorText('demo', new ConfigError('MCP_HTTP_TOKEN is required'))).toBe(
+      'demo: MCP_HTTP_TOKEN is required\n',
+    );
+  });
+
+  it('defaults LOG_FORMAT to pretty on a terminal and json elsewhere', () => {
+    expect(defaultLogFormat({ isTTY: true })).toBe('pretty');
+    expect(defaultLogFormat({ isTTY: false })).toBe('json');
+    expect(defaultLogFormat({})).toBe('json');
   });
 
   it('refuses a token with whitespace', () => {

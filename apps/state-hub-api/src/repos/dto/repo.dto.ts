@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REPO_STATUSES, type RepoEntity, type RepoStatus } from '@state-hub/db';
+import { IsRequired } from '@state-hub/nest-http';
 import { IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import {
@@ -24,8 +25,10 @@ export class RegisterRepoDto {
   domain: string;
 
   @ApiPropertyOptional({ description: 'git remote (https, ssh or scp-like); remote_url and/or local_path is required' })
+  // Needed when sent, or when local_path is not: then the one message is the pair's rule.
   @ValidateIf((o: RegisterRepoDto) => o.remote_url !== undefined || o.local_path === undefined)
-  @IsString({ message: 'remote_url or local_path is required' })
+  @IsRequired('remote_url or local_path is required')
+  @IsString()
   @MaxLength(2000)
   @NoNulCharacters()
   @Matches(REMOTE_URL, {
@@ -34,8 +37,9 @@ export class RegisterRepoDto {
   remote_url?: string;
 
   @ApiPropertyOptional({ description: 'absolute path of a local checkout' })
-  @ValidateIf((o: RegisterRepoDto) => o.local_path !== undefined || o.remote_url === undefined)
-  @IsString({ message: 'local_path or remote_url is required' })
+  // Checked when sent; its absence is remote_url's rule above (one message for the pair).
+  @OptionalNotNull()
+  @IsString()
   @MaxLength(2000)
   @Matches(/^\/\S.*$/, { message: 'local_path must be an absolute path' })
   @NoNulCharacters()

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'engine-client',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/engine-client',
+};
