@@ -1,4 +1,5 @@
 export { JetStreamServer } from './lib/jetstream-server';
+export { type DeadLetterStore, OutboxServer, type OutboxServerOptions } from './lib/outbox-server';
 export {
   defaultNakDelayMs,
   type EnvelopeCheck,

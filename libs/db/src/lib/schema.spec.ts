@@ -24,6 +24,7 @@ describe('schema (real Postgres)', () => {
       'activity_definitions',
       'activity_runs',
       'cron_schedule_state',
+      'dead_letters',
       'decisions',
       'domain_goals',
       'domains',

@@ -5,14 +5,12 @@ import { EventEmitter } from 'node:events';
 import { jetstream, type JetStreamClient, type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Logger } from '@nestjs/common';
-import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
-import type { EventEnvelope } from '@state-hub/envelope';
-import { isObservable, lastValueFrom } from 'rxjs';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { monitorConnection } from './connection-monitor';
 import { ConsumeLoop } from './consume-loop';
 import { DeadLetterPublisher } from './dead-letter-publisher';
+import { EnvelopeServer } from './envelope-server';
 import { InFlightLimiter } from './in-flight-limiter';
-import type { JetStreamRpcContext } from './jetstream-context';
 import type { JetStreamEvents, JetStreamStatus } from './jetstream-events';
 import {
   type JetStreamTransportOptions,
@@ -21,7 +19,6 @@ import {
 } from './jetstream-transport-options';
 import { MaxDeliveriesWatcher } from './max-deliveries-watcher';
 import { MessageProcessor } from './message-processor';
-import { findHandlerPattern } from './pattern-router';
 import { prepareTopology } from './transport-topology';
 import { createCounters, type JetStreamTransportStats } from './transport-stats';
 
@@ -33,10 +30,10 @@ interface Running {
   watcher: MaxDeliveriesWatcher;
 }
 
-export class JetStreamServer extends Server<JetStreamEvents, JetStreamStatus> implements CustomTransportStrategy {
-  /** We await the handler's result ourselves, so Nest must hand errors to us rather than log and drop them. */
-  override readonly propagatesEventHandlerErrors = true;
-
+export class JetStreamServer
+  extends EnvelopeServer<JetStreamEvents, JetStreamStatus>
+  implements CustomTransportStrategy
+{
   private readonly options: ResolvedTransportOptions;
   private readonly counters = createCounters();
   private readonly emitter = new EventEmitter();
@@ -79,14 +76,6 @@ export class JetStreamServer extends Server<JetStreamEvents, JetStreamStatus> im
 
   stats(): JetStreamTransportStats {
     return { ...this.counters, inFlight: this.limiter.inFlight };
-  }
-
-  /** Exact pattern first, then the most specific NATS wildcard pattern that matches the subject. */
-  override getHandlerByPattern(subject: string): MessageHandler | null {
-    const exact = super.getHandlerByPattern(subject);
-    if (exact) return exact;
-    const pattern = findHandlerPattern(this.messageHandlers.keys(), subject);
-    return pattern === undefined ? null : (this.messageHandlers.get(pattern) ?? null);
   }
 
   private async start(): Promise<void> {
@@ -156,25 +145,6 @@ export class JetStreamServer extends Server<JetStreamEvents, JetStreamStatus> im
 
   private async prepare(jsm: JetStreamManager, first: boolean): Promise<void> {
     this.maxDeliver = await prepareTopology(jsm, this.options, first);
-  }
-
-  /** Runs the matching handler through Nest's processing hooks and waits for its promise or stream. */
-  private dispatch(subject: string, envelope: EventEnvelope, ctx: JetStreamRpcContext): Promise<boolean> {
-    const handler = this.getHandlerByPattern(subject);
-    if (!handler) return Promise.resolve(false);
-    return new Promise<boolean>((resolve, reject) => {
-      this.runWithProcessingHooks(ctx, async (runEndHook) => {
-        try {
-          const result: unknown = await handler(envelope, ctx);
-          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-          resolve(true);
-        } catch (error) {
-          reject(error);
-        } finally {
-          runEndHook();
-        }
-      });
-    });
   }
 
   private async shutdown(): Promise<void> {

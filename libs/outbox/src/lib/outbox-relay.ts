@@ -7,7 +7,17 @@ import type { ClaimedEvent, OutboxStore } from './outbox-store';
 
 export interface RelayPublisher {
   readonly ready: boolean;
-  publish(subject: string, data: Uint8Array, msgId: string): Promise<{ duplicate: boolean }>;
+  /**
+   * `attempts`: how often this row was tried before; `keepAlive` extends the row's lease. A publisher
+   * that runs handlers itself (the engine without NATS) uses both; JetStream needs neither.
+   */
+  publish(
+    subject: string,
+    data: Uint8Array,
+    msgId: string,
+    attempts: number,
+    keepAlive: () => void,
+  ): Promise<{ duplicate: boolean }>;
 }
 
 export interface RelayObserver {
@@ -120,7 +130,13 @@ export class OutboxRelay {
     // instead of aborting the whole batch on every pass.
     const results = await Promise.allSettled(
       batch.map(async (row) =>
-        this.publisher.publish(row.subject, encodeEnvelope(row.envelope as unknown as EventEnvelope), row.id),
+        this.publisher.publish(
+          row.subject,
+          encodeEnvelope(row.envelope as unknown as EventEnvelope),
+          row.id,
+          row.attempts,
+          () => void this.keepLeased(row.id),
+        ),
       ),
     );
     const published: string[] = [];
@@ -141,6 +157,14 @@ export class OutboxRelay {
     }
     await this.store.markPublished(published);
     return published.length;
+  }
+
+  private async keepLeased(id: string): Promise<void> {
+    try {
+      await this.store.extendLease(id, this.options.leaseMs);
+    } catch (err) {
+      this.logger.warn(`extending the lease of outbox event ${id} failed: ${(err as Error).message}`);
+    }
   }
 
   private async pruneNow(): Promise<void> {

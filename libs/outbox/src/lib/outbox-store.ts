@@ -42,6 +42,24 @@ export class OutboxStore {
     );
   }
 
+  /** Keeps a claimed row off other relays for another `leaseMs` (its delivery is still being worked on). */
+  async extendLease(id: string, leaseMs: number): Promise<void> {
+    await this.db.query(
+      `UPDATE event_outbox SET claimed_until = now() + make_interval(secs => $2::double precision / 1000)
+        WHERE id = $1 AND published_at IS NULL`,
+      [id, leaseMs],
+    );
+  }
+
+  /** Frees every lease: for a database only this process uses, after a crash left rows claimed. */
+  async releaseLeases(): Promise<number> {
+    const rows = await this.db.query<{ id: string }>(
+      `UPDATE event_outbox SET claimed_until = NULL
+        WHERE published_at IS NULL AND claimed_until IS NOT NULL RETURNING id`,
+    );
+    return rows.length;
+  }
+
   async markPublished(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.db.query(

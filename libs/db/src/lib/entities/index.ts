@@ -1,6 +1,7 @@
 import { ActivityDefinitionEntity } from './activity-definition.entity';
 import { ActivityRunEntity } from './activity-run.entity';
 import { CronScheduleStateEntity } from './cron-schedule-state.entity';
+import { DeadLetterEntity } from './dead-letter.entity';
 import { DecisionEntity } from './decision.entity';
 import { DomainGoalEntity } from './domain-goal.entity';
 import { DomainEntity } from './domain.entity';
@@ -15,6 +16,7 @@ export {
   ActivityDefinitionEntity,
   ActivityRunEntity,
   CronScheduleStateEntity,
+  DeadLetterEntity,
   DecisionEntity,
   DomainEntity,
   DomainGoalEntity,
@@ -40,4 +42,5 @@ export const ENTITIES = [
   ActivityRunEntity,
   CronScheduleStateEntity,
   WorkplanFileEntity,
+  DeadLetterEntity,
 ];

@@ -3,6 +3,7 @@ import { OutboxAndCommits1795469042099 } from './1795469042099-outbox-and-commit
 import { OutboxClaimIndex1795470544359 } from './1795470544359-outbox-claim-index';
 import { ActivityEngine1795471343554 } from './1795471343554-activity-engine';
 import { MaintenanceSweep1795477333174 } from './1795477333174-maintenance-sweep';
+import { DeadLetters1796426855065 } from './1796426855065-dead-letters';
 
 /** Every migration in order, as a class array (the apps are bundled, so no globs). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   OutboxClaimIndex1795470544359,
   ActivityEngine1795471343554,
   MaintenanceSweep1795477333174,
+  DeadLetters1796426855065,
 ];
