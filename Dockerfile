@@ -1,4 +1,4 @@
-# One multi-stage image definition for every app: `--build-arg APP=state-hub-api`.
+# One multi-stage image definition for every app: `--build-arg APP=state-hub-api` (or state-hub, the one process).
 FROM node:24-bookworm-slim AS build
 WORKDIR /src
 ENV NX_DAEMON=false NX_NO_CLOUD=true CI=true
@@ -14,7 +14,7 @@ ARG APP=state-hub-api
 ENV NODE_ENV=production
 WORKDIR /app
 # The consistency sweep pulls and (when configured) commits with git; the other apps never call it.
-RUN if [ "$APP" = "state-hub-api" ] || [ "$APP" = "state-hub-cli" ]; then \
+RUN if [ "$APP" = "state-hub" ] || [ "$APP" = "state-hub-api" ] || [ "$APP" = "state-hub-cli" ]; then \
       apt-get update && apt-get install -y --no-install-recommends git ca-certificates && rm -rf /var/lib/apt/lists/*; \
     fi
 # The build writes a package.json and lock file pruned to what the app imports.

@@ -6,6 +6,19 @@ const typeConstraints = (allowTesting) => [
   {
     sourceTag: 'type:app',
     onlyDependOnLibsWithTags: [
+      'type:feature',
+      'type:domain',
+      'type:infra',
+      'type:data',
+      'type:contract',
+      'type:util',
+      ...(allowTesting ? ['type:testing'] : []),
+    ],
+  },
+  // A feature lib is one side of the product (the hub, the engine) as Nest modules, for apps to run or compose.
+  {
+    sourceTag: 'type:feature',
+    onlyDependOnLibsWithTags: [
       'type:domain',
       'type:infra',
       'type:data',
@@ -40,6 +53,8 @@ const typeConstraints = (allowTesting) => [
   { sourceTag: 'scope:engine', onlyDependOnLibsWithTags: ['scope:engine', 'scope:shared'] },
   { sourceTag: 'scope:maintenance', onlyDependOnLibsWithTags: ['scope:maintenance', 'scope:state', 'scope:shared'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  // The one-process composition root runs both sides.
+  { sourceTag: 'scope:system', onlyDependOnLibsWithTags: ['scope:state', 'scope:engine', 'scope:shared'] },
 ];
 
 const boundaries = (allowTesting) => [
@@ -65,7 +80,13 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/src/testing/**/*.ts',
+      '**/src/lib/testing/**/*.ts',
+      'bench/**/*.ts',
+    ],
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
   {

@@ -12,6 +12,7 @@ const relayReport = require('./lib/relay-report');
 const engineReport = require('./lib/engine-report');
 const sweepReport = require('./lib/sweep-report');
 const summaryReport = require('./lib/summary-report');
+const systemReport = require('./lib/system-report');
 
 const ROOT = join(__dirname, '..');
 const DOC = join(ROOT, 'docs/performance.md');
@@ -49,9 +50,19 @@ const BENCHES = {
   },
 };
 
+/** On demand only (`npm run bench -- system`): not part of the four whose figures make the summary. */
+const EXTRA_BENCHES = {
+  system: {
+    apps: ['state-hub-api', 'state-hub'],
+    rewrite: systemReport.rewriteSystemDoc,
+    table: systemReport.markdownTable,
+    after: (report) => console.log(systemReport.rssLine(report)),
+  },
+};
+
 /** Runs bench/<name>.ts in its own process and rewrites its section of the doc from the JSON it writes. */
 async function run(name, dir) {
-  const bench = BENCHES[name];
+  const bench = BENCHES[name] ?? EXTRA_BENCHES[name];
   const out = join(dir, `${name}.json`);
   const r = spawnSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, `${name}.ts`), out], {
     cwd: ROOT,
@@ -93,11 +104,12 @@ function reportsDir() {
 
 async function main() {
   const names = process.argv.slice(2);
-  const unknown = names.filter((n) => !BENCHES[n]);
+  const all = { ...BENCHES, ...EXTRA_BENCHES };
+  const unknown = names.filter((n) => !all[n]);
   if (unknown.length)
-    throw new Error(`unknown bench ${unknown.join(', ')}; choose from: ${Object.keys(BENCHES).join(', ')}`);
+    throw new Error(`unknown bench ${unknown.join(', ')}; choose from: ${Object.keys(all).join(', ')}`);
   const chosen = names.length ? names : Object.keys(BENCHES);
-  for (const app of new Set(chosen.flatMap((n) => BENCHES[n].apps))) ensureBuild(app);
+  for (const app of new Set(chosen.flatMap((n) => all[n].apps))) ensureBuild(app);
   const { dir, temporary } = reportsDir();
   // Ctrl-C reaches the bench process too: let it stop its servers and drop its databases before we exit.
   process.on('SIGINT', () => undefined);

@@ -3,20 +3,24 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
 import { configErrorText } from '@state-hub/config';
-import { AppModule } from './app/app.module';
-import { configureApp, connectEventConsumer } from './app/configure-app';
-import { type AppConfig, ConfigError } from './config/app-config';
+import {
+  ConfigError,
+  configureEngineApp,
+  connectEventConsumer,
+  EngineAppModule,
+  type EngineConfig,
+} from '@state-hub/engine';
 
 async function bootstrap(): Promise<void> {
   // Awaited before Nest starts, so a bad setting is ours to print (not Nest's, with a stack).
-  const appModule = await AppModule.forRoot();
+  const appModule = await EngineAppModule.forRoot();
   const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
-  configureApp(app);
+  configureEngineApp(app);
   connectEventConsumer(app);
   // Lifecycle hooks first (definitions loaded, database migrated), then consume events.
   await app.init();
   await app.startAllMicroservices();
-  const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
+  const config = app.get<ConfigService<EngineConfig, true>>(ConfigService);
   const port = config.get('PORT', { infer: true });
   const host = config.get('HOST', { infer: true });
   await app.listen(port, host);

@@ -3,20 +3,17 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
 import { configErrorText } from '@state-hub/config';
-import { AppModule } from './app/app.module';
-import { configureApp } from './app/configure-app';
-import { ConfigError } from './config/app-config';
-import type { AppConfig } from './config/app-config';
+import { ConfigError, configureHubApp, type HubConfig, HubAppModule } from '@state-hub/hub';
 
 async function bootstrap(): Promise<void> {
   // Awaited before Nest starts, so a bad setting is ours to print (not Nest's, with a stack).
-  const appModule = await AppModule.forRoot();
+  const appModule = await HubAppModule.forRoot();
   const app = await NestFactory.create<NestExpressApplication>(appModule, {
     bufferLogs: true,
     bodyParser: false,
   });
-  configureApp(app);
-  const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
+  configureHubApp(app);
+  const config = app.get<ConfigService<HubConfig, true>>(ConfigService);
   const port = config.get('PORT', { infer: true });
   const host = config.get('HOST', { infer: true });
   await app.listen(port, host);

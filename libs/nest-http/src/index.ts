@@ -21,3 +21,4 @@ export { emitOpenApiFile, openApiJson, type OpenApiFileOptions } from './lib/ope
 export { pinoHttpFor, prettyLogStream, prettyMessage } from './lib/pino-destination';
 export { assignRequestId, requestIdMiddleware } from './lib/request-id';
 export { IsRequired, validationErrorFactory } from './lib/validation-error.factory';
+export { HEALTH_PARTS, type HealthPart, type HealthPartReport } from './lib/health-part';

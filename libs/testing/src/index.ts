@@ -22,6 +22,9 @@ export {
   STALE_CLEANUP_MAIN,
   startBuiltEngine,
   startBuiltHub,
+  startBuiltSystem,
+  SYSTEM_MAIN,
   WORKSPACE_ROOT,
 } from './lib/built-apps';
 export { DefinitionFiles } from './lib/definition-files';
+export { createWorkplanRepo, GIT_ENV, type WorkplanRepo, workplanText } from './lib/workplan-repo';

@@ -3,36 +3,11 @@
 // (modules and routes, no provider instantiated, no JetStream consumer
 // connected). `--check` compares instead of writing.
 // Run: npx nx run event-consumer:openapi (or :openapi-check).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
 import { emitOpenApiFile } from '@state-hub/nest-http';
-import { AppModule } from '../app/app.module';
-import { buildOpenApiDocument } from './build-openapi-document';
+import { generateEngineDocument } from '@state-hub/engine';
 
 const FILE = join(__dirname, '../../../../libs/engine-client/openapi.json');
-
-export async function generateEngineDocument() {
-  // Nothing is opened in preview mode; a throwaway data dir keeps a developer's data out of reach all the same.
-  const dataDir = mkdtempSync(join(tmpdir(), 'engine-openapi-'));
-  try {
-    const app = await NestFactory.create(
-      await AppModule.forRoot({
-        DATABASE_URL: '',
-        ENGINE_DATA_DIR: dataDir,
-        ACTIVITY_DEFINITIONS_DIR: dataDir,
-        LOG_LEVEL: 'silent',
-      }),
-      { preview: true, logger: false, abortOnError: false },
-    );
-    const document = buildOpenApiDocument(app);
-    await app.close();
-    return document;
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
 
 async function main(): Promise<void> {
   const result = await emitOpenApiFile(await generateEngineDocument(), {

@@ -7,10 +7,9 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { eventually, freePort } from '@state-hub/testing';
+import { createWorkplanRepo, eventually, freePort, GIT_ENV, type WorkplanRepo } from '@state-hub/testing';
 import { type HubProcess, startHub } from '../testing/hub-process';
 import { runCli } from '../testing/run-cli';
-import { createWorkplanRepo, GIT_ENV, type WorkplanRepo } from '../testing/workplan-repo';
 import { BEGIN_MARKER, END_MARKER } from './hook-block';
 
 const TOKEN = 'hook-test-token-0123456789';

@@ -5,11 +5,10 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_LOCK_NAMESPACE } from '@state-hub/consistency-sweep';
-import { freePort } from '@state-hub/testing';
+import { createWorkplanRepo, freePort, type WorkplanRepo, workplanText } from '@state-hub/testing';
 import { Client } from 'pg';
 import { type HubProcess, startHub } from '../testing/hub-process';
 import { runCli } from '../testing/run-cli';
-import { createWorkplanRepo, type WorkplanRepo, workplanText } from '../testing/workplan-repo';
 
 const TOKEN = 'cli-test-token-0123456789';
 

@@ -8,7 +8,7 @@ import { validateConfig } from '../config/mcp-config';
 import { APP_VERSION } from '../version';
 import { HubApi } from './hub-api.service';
 
-const health = { status: 'ok', db: 'up', nats: 'disabled', outbox_pending: 0, version: '1.0.0' };
+const health = { status: 'ok', db: 'up', nats: 'disabled', outbox_pending: 0, delivery: 'none', version: '1.0.0' };
 
 let server: Server;
 let hub: HubApi;

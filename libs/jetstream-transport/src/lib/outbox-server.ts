@@ -113,6 +113,11 @@ export class OutboxServer extends EnvelopeServer<OutboxEvents, OutboxStatus> imp
     return { ...this.counters, inFlight: this.limiter.inFlight };
   }
 
+  /** The relay hands rows over as plain JSON: this server decodes and checks them, and dead-letters what fails. */
+  encode(envelope: unknown): Uint8Array {
+    return Buffer.from(JSON.stringify(envelope));
+  }
+
   /**
    * One delivery of an outbox event (the relay's publisher interface). `attempts` is how often it was
    * tried before; `keepAlive` extends the relay's lease on it while the handler works (`ctx.working()`).

@@ -8,6 +8,12 @@ import type { ClaimedEvent, OutboxStore } from './outbox-store';
 export interface RelayPublisher {
   readonly ready: boolean;
   /**
+   * How a row's envelope becomes bytes. Default `encodeEnvelope`, which refuses an invalid envelope
+   * (the row then backs off: nothing invalid is published). A publisher that reads the bytes itself
+   * and dead-letters what it cannot take (the engine without NATS) encodes as plain JSON instead.
+   */
+  encode?(envelope: unknown): Uint8Array;
+  /**
    * `attempts`: how often this row was tried before; `keepAlive` extends the row's lease. A publisher
    * that runs handlers itself (the engine without NATS) uses both; JetStream needs neither.
    */
@@ -132,7 +138,9 @@ export class OutboxRelay {
       batch.map(async (row) =>
         this.publisher.publish(
           row.subject,
-          encodeEnvelope(row.envelope as unknown as EventEnvelope),
+          this.publisher.encode
+            ? this.publisher.encode(row.envelope)
+            : encodeEnvelope(row.envelope as unknown as EventEnvelope),
           row.id,
           row.attempts,
           () => void this.keepLeased(row.id),

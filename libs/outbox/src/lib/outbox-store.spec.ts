@@ -41,6 +41,23 @@ describe('OutboxStore (real Postgres)', () => {
     expect(await store.claim(60, 30_000)).toEqual([]); // all leased
   });
 
+  it('keeps a row leased while its delivery is worked on, and frees every lease after a restart', async () => {
+    await add(2);
+    const [first, second] = await store.claim(10, 200);
+    await store.extendLease(first.id, 60_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await store.claim(10, 200)).map((r) => r.id)).toEqual([second.id]); // only the lapsed lease is free
+    expect(await store.releaseLeases()).toBe(2);
+    expect((await store.claim(10, 30_000)).map((r) => r.id)).toEqual([first.id, second.id]);
+  });
+
+  it('inserts an event once when asked to (a retried publish of the same id)', async () => {
+    const envelope = createEnvelope({ type: 'org.test.thing.happened', publisher: 'test', attributes: {} });
+    expect(await ds.transaction((m) => appendToOutbox(m, envelope, { ifAbsent: true }))).toBe(true);
+    expect(await ds.transaction((m) => appendToOutbox(m, envelope, { ifAbsent: true }))).toBe(false);
+    expect(await store.pendingCount()).toBe(1);
+  });
+
   it('claims in commit order', async () => {
     await add(30);
     const rows = await store.claim(30, 30_000);

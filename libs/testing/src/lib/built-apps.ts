@@ -11,6 +11,7 @@ export const HUB_MAIN = join(WORKSPACE_ROOT, 'dist/apps/state-hub-api/main.js');
 export const ENGINE_MAIN = join(WORKSPACE_ROOT, 'dist/apps/event-consumer/main.js');
 export const STALE_CLEANUP_MAIN = join(WORKSPACE_ROOT, 'dist/apps/stale-cleanup/main.js');
 export const CLI_MAIN = join(WORKSPACE_ROOT, 'dist/apps/state-hub-cli/main.js');
+export const SYSTEM_MAIN = join(WORKSPACE_ROOT, 'dist/apps/state-hub/main.js');
 
 export interface BuiltApp {
   url: string;
@@ -101,5 +102,33 @@ export function startBuiltEngine(options: {
       ...options.env,
     },
     '/health',
+  );
+}
+
+/**
+ * The built one-process system (`npm start`): hub and engine on the embedded database in `dataDir`
+ * (or on `databaseUrl`), events through the outbox (or JetStream with `natsUrl`); `env` adds or overrides.
+ */
+export function startBuiltSystem(options: {
+  dataDir?: string;
+  databaseUrl?: string;
+  natsUrl?: string;
+  definitionsDir: string;
+  env?: Record<string, string>;
+}): Promise<BuiltApp> {
+  requireBuilt(SYSTEM_MAIN, 'state-hub');
+  return startBuilt(
+    SYSTEM_MAIN,
+    {
+      ...(options.dataDir && { STATE_HUB_DATA_DIR: options.dataDir }),
+      ...(options.databaseUrl && { DATABASE_URL: options.databaseUrl }),
+      ...(options.natsUrl && { NATS_URL: options.natsUrl }),
+      ACTIVITY_DEFINITIONS_DIR: options.definitionsDir,
+      OUTBOX_POLL_MS: '100',
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      ...options.env,
+    },
+    '/state/health',
   );
 }

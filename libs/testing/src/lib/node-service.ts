@@ -22,6 +22,8 @@ export interface NodeService {
   output(): string;
   /** SIGTERM, then SIGKILL if it has not exited after `graceMs`. Safe to call twice. */
   stop(graceMs?: number): Promise<void>;
+  /** Sends `signal` (e.g. SIGINT, as Ctrl-C does) and resolves with how the process exited. */
+  interrupt(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 const OUTPUT_TAIL_CHARS = 8000;
@@ -69,6 +71,12 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Nod
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
+    },
+    async interrupt(signal = 'SIGINT') {
+      const exited = exitOf(child);
+      child.kill(signal);
+      await exited;
+      return { code: child.exitCode, signal: child.signalCode };
     },
   };
 

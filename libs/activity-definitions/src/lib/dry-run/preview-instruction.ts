@@ -1,5 +1,5 @@
 // The instruction a run would carry out, rendered the way the engine's runners
-// render it (apps/event-consumer/src/runs/instructions) but never executed.
+// render it (libs/engine/src/lib/runs/instructions) but never executed.
 // The run id does not exist yet: RUN_ID_PLACEHOLDER stands in for it.
 import type { Instruction } from '../schema/instruction-schema';
 import { DEFAULT_RETRY } from '../schema/instruction-schema';

@@ -102,8 +102,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Whether the engine reaches its database and NATS
-     * @description Answers 503 with the same body when either is down; the definition counts say what runs.
+     * Whether the engine reaches its database and its events
+     * @description Answers 503 with the same body when the database is down or events cannot reach the engine; the definition counts say what runs.
      */
     get: operations['getHealth'];
     put?: never;
@@ -237,12 +237,20 @@ export interface components {
     };
     EngineHealthView: {
       /**
-       * @description ok when both the database and NATS answer
+       * @description ok when the database answers and events can reach the engine (NATS up, or the outbox consumed)
        * @enum {string}
        */
       status: 'ok' | 'degraded';
-      /** @enum {string} */
-      nats: 'up' | 'down';
+      /**
+       * @description disabled when events come from the outbox
+       * @enum {string}
+       */
+      nats: 'up' | 'down' | 'disabled';
+      /**
+       * @description how events reach the engine: a JetStream durable consumer, or the hub’s outbox in the same process
+       * @enum {string}
+       */
+      delivery: 'jetstream' | 'outbox';
       /** @enum {string} */
       db: 'up' | 'down';
       /** @description files in the definitions directory, by state */
@@ -521,7 +529,10 @@ export const engineHealthViewStatusValues: ReadonlyArray<
 > = ['ok', 'degraded'];
 export const engineHealthViewNatsValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['EngineHealthView']['nats']
-> = ['up', 'down'];
+> = ['up', 'down', 'disabled'];
+export const engineHealthViewDeliveryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['EngineHealthView']['delivery']
+> = ['jetstream', 'outbox'];
 export const engineHealthViewDbValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['EngineHealthView']['db']
 > = ['up', 'down'];

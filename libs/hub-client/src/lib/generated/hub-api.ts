@@ -593,7 +593,16 @@ export interface components {
       nats: 'disabled' | 'connecting' | 'up' | 'down';
       /** @description events waiting in the outbox (null when the count did not answer in time) */
       outbox_pending: number | null;
+      /**
+       * @description where committed events go: JetStream, the engine in this process (no NATS), or nowhere yet (they wait in the outbox)
+       * @enum {string}
+       */
+      delivery: 'jetstream' | 'outbox' | 'none';
       version: string;
+      /** @description the activity engine, when it runs in this process: status (up/down), db, nats, delivery and its definitions (loaded, invalid, disabled); down makes the hub degraded */
+      engine?: {
+        [key: string]: unknown;
+      };
     };
     CreateDomainDto: {
       /** @example custodian */
@@ -3666,6 +3675,9 @@ export const healthViewNatsValues: ReadonlyArray<FlattenedDeepRequired<component
   'up',
   'down',
 ];
+export const healthViewDeliveryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['HealthView']['delivery']
+> = ['jetstream', 'outbox', 'none'];
 export const repoViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RepoView']['status']> = [
   'active',
   'archived',

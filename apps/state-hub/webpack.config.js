@@ -1,0 +1,3 @@
+const { nodeAppConfig } = require('../../tools/webpack/node-app.config');
+
+module.exports = nodeAppConfig(__dirname, 'state-hub');

@@ -1,0 +1,85 @@
+import { assignRequestId, HttpErrorFilter, pinoHttpFor } from '@state-hub/nest-http';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { validatedConfigModule } from '@state-hub/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { BearerTokenGuard } from '../common/auth/bearer-token.guard';
+import { JsonContentTypeGuard } from '../common/validation/json-content-type.guard';
+import { type AppConfig, validateConfig } from '../config/app-config';
+import { ConsistencyModule } from '../consistency/consistency.module';
+import { DatabaseModule } from '../database/database.module';
+import { DecisionsModule } from '../decisions/decisions.module';
+import { DomainGoalsModule } from '../domain-goals/domain-goals.module';
+import { DomainsModule } from '../domains/domains.module';
+import { HealthModule } from '../health/health.module';
+import { MaintenanceModule } from '../maintenance/maintenance.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { NextStepsModule } from '../next-steps/next-steps.module';
+import { ProgressEventsModule } from '../progress-events/progress-events.module';
+import { ReposModule } from '../repos/repos.module';
+import { TasksModule } from '../tasks/tasks.module';
+import { WorkstreamsModule } from '../workstreams/workstreams.module';
+
+/** The request logger of a process that serves the hub, named `service` in every line. */
+export function hubLoggerModule(service: string, quietPaths: string[] = ['/state/health']) {
+  return LoggerModule.forRootAsync({
+    inject: [ConfigService],
+    useFactory: (config: ConfigService<AppConfig, true>) => ({
+      pinoHttp: pinoHttpFor(config.get('LOG_FORMAT', { infer: true }), {
+        level: config.get('LOG_LEVEL', { infer: true }),
+        genReqId: assignRequestId,
+        customProps: () => ({ service }),
+        redact: ['req.headers.authorization', 'req.headers.cookie'],
+        autoLogging: { ignore: (req) => quietPaths.includes(req.url ?? '') },
+      }),
+    }),
+  });
+}
+
+const FEATURE_IMPORTS = [
+  DatabaseModule,
+  OutboxModule,
+  HealthModule,
+  DomainsModule,
+  ReposModule,
+  WorkstreamsModule,
+  TasksModule,
+  DecisionsModule,
+  DomainGoalsModule,
+  ProgressEventsModule,
+  NextStepsModule,
+  ConsistencyModule,
+  MaintenanceModule,
+];
+
+/**
+ * The hub's features, auth and error mapping, without configuration or logger: what a host that
+ * brings those composes (apps/state-hub, with the engine). Its DatabaseModule is the host's database.
+ */
+@Module({
+  imports: FEATURE_IMPORTS,
+  providers: [
+    { provide: APP_GUARD, useClass: BearerTokenGuard },
+    { provide: APP_GUARD, useClass: JsonContentTypeGuard },
+    { provide: APP_FILTER, useClass: HttpErrorFilter },
+  ],
+})
+export class HubModule {}
+
+/** Values that win over the environment (tests use this; main passes none). */
+export type ConfigOverrides = Partial<Record<keyof AppConfig, string | undefined>>;
+
+@Module({})
+export class AppModule {
+  /**
+   * Validates the configuration before anything starts (a bad setting rejects with a ConfigError,
+   * which main prints as one line per problem), then returns the module.
+   */
+  static async forRoot(overrides: ConfigOverrides = {}): Promise<DynamicModule> {
+    return {
+      module: AppModule,
+      imports: [await validatedConfigModule(validateConfig, overrides), hubLoggerModule('state-hub-api'), HubModule],
+    };
+  }
+}
