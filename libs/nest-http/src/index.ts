@@ -17,7 +17,13 @@ export {
 } from './lib/openapi/api-errors.decorator';
 export { ErrorBodyDto, ErrorDetailDto } from './lib/openapi/error-body.dto';
 export { createOpenApiDocument, openApiProblems, type OpenApiSpec } from './lib/openapi/openapi-document';
-export { emitOpenApiFile, openApiJson, type OpenApiFileOptions } from './lib/openapi/openapi-file';
+export {
+  emitOpenApiFile,
+  openApiJson,
+  type OpenApiFileOptions,
+  previewOpenApiDocument,
+  runOpenApiWriter,
+} from './lib/openapi/openapi-file';
 export { pinoHttpFor, prettyLogStream, prettyMessage } from './lib/pino-destination';
 export { assignRequestId, requestIdMiddleware } from './lib/request-id';
 export { IsRequired, validationErrorFactory } from './lib/validation-error.factory';

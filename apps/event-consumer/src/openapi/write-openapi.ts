@@ -4,24 +4,11 @@
 // connected). `--check` compares instead of writing.
 // Run: npx nx run event-consumer:openapi (or :openapi-check).
 import { join } from 'node:path';
-import { emitOpenApiFile } from '@state-hub/nest-http';
+import { runOpenApiWriter } from '@state-hub/nest-http';
 import { generateEngineDocument } from '@state-hub/engine';
 
-const FILE = join(__dirname, '../../../../libs/engine-client/openapi.json');
-
-async function main(): Promise<void> {
-  const result = await emitOpenApiFile(await generateEngineDocument(), {
-    file: FILE,
-    check: process.argv.includes('--check'),
-    regenerate: 'npx nx run event-consumer:openapi',
-  });
-  (result.ok ? console.log : console.error)(result.message);
-  process.exitCode = result.ok ? 0 : 1;
-}
-
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error('writing the OpenAPI document failed:', error);
-    process.exitCode = 1;
-  });
-}
+runOpenApiWriter(
+  generateEngineDocument,
+  join(__dirname, '../../../../libs/engine-client/openapi.json'),
+  'npx nx run event-consumer:openapi',
+);

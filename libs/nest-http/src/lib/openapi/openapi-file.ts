@@ -1,7 +1,11 @@
 // Writes an OpenAPI document to its committed file, or (check mode) tells
 // whether the committed file still matches the code.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { openApiProblems } from './openapi-document';
 
@@ -46,4 +50,45 @@ export async function emitOpenApiFile(
     ok: false,
     message: `${name} is ${committed === undefined ? 'missing' : 'stale'}: run ${options.regenerate}`,
   };
+}
+
+/**
+ * Builds an app's document without a server, a database or NATS: the module is created in Nest's preview mode
+ * (modules and routes, no provider instantiated). `createModule` gets a throwaway data directory to point any
+ * embedded database at, so a developer's own data stays out of reach all the same.
+ */
+export async function previewOpenApiDocument(
+  createModule: (dataDir: string) => Promise<DynamicModule>,
+  build: (app: INestApplication) => OpenAPIObject,
+): Promise<OpenAPIObject> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'openapi-'));
+  try {
+    const app = await NestFactory.create(await createModule(dataDir), {
+      preview: true,
+      logger: false,
+      abortOnError: false,
+    });
+    const document = build(app);
+    await app.close();
+    return document;
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The `main` of an app's OpenAPI writer script: writes `file`, or with `--check` compares; exit code 1 on failure. */
+export function runOpenApiWriter(generate: () => Promise<OpenAPIObject>, file: string, regenerate: string): void {
+  const write = async () => {
+    const result = await emitOpenApiFile(await generate(), {
+      file,
+      check: process.argv.includes('--check'),
+      regenerate,
+    });
+    (result.ok ? console.log : console.error)(result.message);
+    process.exitCode = result.ok ? 0 : 1;
+  };
+  write().catch((error: unknown) => {
+    console.error('writing the OpenAPI document failed:', error);
+    process.exitCode = 1;
+  });
 }
