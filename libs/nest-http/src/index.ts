@@ -5,6 +5,7 @@ export {
   DomainError,
   InvalidTransitionError,
   NotFoundError,
+  ServiceUnavailableError,
   UnprocessableError,
 } from './lib/domain-errors';
 export { HttpErrorFilter, type ErrorBody } from './lib/http-error.filter';

@@ -1,8 +1,10 @@
 export { SUBJECTS, type Subject } from './lib/subject-names';
+export { SHORT_TEXT_MAX } from './lib/attribute-fields';
 export type { SubjectSpec } from './lib/subject-spec';
 export { CATALOG, isCatalogSubject, type AttributesOf } from './lib/catalog';
 export { buildEvent, type BuildEventOptions } from './lib/build-event';
 export { SubjectAttributesError } from './lib/subject-attributes-error';
 export { validateEvent, type EventValidation } from './lib/validate-event';
+export { catalogDifferences } from './lib/catalog-differences';
 export { subjectMatches, isValidSubjectPattern } from './lib/subject-pattern';
 export { renderSubjectCatalog } from './lib/catalog-doc';

@@ -28,3 +28,17 @@ export {
 } from './lib/built-apps';
 export { DefinitionFiles } from './lib/definition-files';
 export { createWorkplanRepo, GIT_ENV, type WorkplanRepo, workplanText } from './lib/workplan-repo';
+export { GITEA_PUSH_EXAMPLE } from './lib/webhooks/gitea-push.fixture';
+export { GITLAB_PUSH_EXAMPLE } from './lib/webhooks/gitlab-push.fixture';
+export {
+  type DeliveryOptions,
+  examplePush,
+  GIT_HOSTS,
+  githubExamples,
+  type GitHostName,
+  PUSH_EVENT,
+  type PushChanges,
+  pushPayload,
+  signedDelivery,
+  type WebhookDelivery,
+} from './lib/webhooks/webhook-deliveries';

@@ -4,8 +4,16 @@ import { ConfigError, configErrorText } from '@state-hub/config';
 import { SLUG_PATTERN } from '@state-hub/db';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runCompare } from '../compare/compare.command';
-import { parseHubUrl, readCommandEnv, readHubEnv } from '../config/cli-env';
+import { parseHubUrl, readCommandEnv, readEngineEnv, readHubEnv } from '../config/cli-env';
+import {
+  type DeadLetterFilterFlags,
+  listDeadLetters,
+  redriveDeadLetters,
+  type RedriveFlags,
+  showDeadLetter,
+} from '../dead-letters/dead-letters.command';
 import { installHooks, uninstallHooks } from '../hooks/hooks.command';
+import { replayRun } from '../runs/runs.command';
 import { CLI_SWEEP_SOURCES, type Io, runSweep, type SweepFlags } from '../sweep/sweep.command';
 import { EXIT, type ExitCode, UsageError } from './cli-errors';
 
@@ -38,9 +46,72 @@ function url(value: string): string {
   }
 }
 
+function limit(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 500) throw new InvalidArgumentError('must be an integer between 1 and 500');
+  return n;
+}
+
+/** The filter flags of `dead-letters list` and `redrive`. */
+function withLetterFilter(command: Command): Command {
+  return command
+    .option('--subject <subject>', 'original subject, NATS wildcards allowed (org.statehub.repo.*)')
+    .option('--reason <text>', 'a part of the reason, any case')
+    .option('--since <when>', 'written since: a duration back from now (7d, 24h) or an ISO timestamp')
+    .option('--limit <n>', 'at most this many letters, newest first, 1..500', limit);
+}
+
+/** `dead-letters list | show | redrive` and `runs replay`: the engine's routes at ENGINE_URL. */
+function addEngineCommands(program: Command, io: CliIo, done: (code: ExitCode) => void): void {
+  const letters = program
+    .command('dead-letters')
+    .description('Events the engine could not take (ENGINE_URL): list them, show one, redrive them.');
+  withLetterFilter(letters.command('list').description('The dead letters, newest first (default 50).'))
+    .option('--json', 'print the page as JSON instead of a table', false)
+    .action(async (flags: DeadLetterFilterFlags & { json: boolean }) => {
+      done(await listDeadLetters(flags, readEngineEnv(io.env), io.stdout));
+    });
+  letters
+    .command('show')
+    .description('One dead letter with its whole payload.')
+    .argument('<id>', 'the letter id (a UUID without NATS, a stream sequence with JetStream)')
+    .option('--json', 'print the letter as JSON', false)
+    .action(async (id: string, flags: { json: boolean }) => {
+      done(await showDeadLetter(id, flags, readEngineEnv(io.env), io.stdout));
+    });
+  withLetterFilter(
+    letters
+      .command('redrive')
+      .description('Put letters back on their subjects for the engine to take again (each definition runs once).')
+      .argument('[ids...]', 'letter ids; or use a filter, or --all'),
+  )
+    .option('--all', 'every letter (newest first, up to --limit, default 100)', false)
+    .option('--dry-run', 'only say which letters would be redriven', false)
+    .option('--by <name>', 'who redrives, for the redrive log (default <user>@state-hub-cli)')
+    .option('--json', 'print the outcome as JSON instead of a table', false)
+    .action(async (ids: string[], flags: RedriveFlags) => {
+      done(await redriveDeadLetters(ids, flags, readEngineEnv(io.env), io.stdout));
+    });
+
+  program
+    .command('runs')
+    .description('Runs of the engine (ENGINE_URL).')
+    .command('replay')
+    .description("Run a run's definition again for the same trigger (the recorded event, or the cron slot).")
+    .argument('<id>', 'the run id (a UUID)')
+    .option('--wait [seconds]', 'wait for the replay to finish (default 600 s); exit 1 unless it succeeded', seconds)
+    .option('--json', 'print the run as JSON', false)
+    .action(async (id: string, flags: { wait?: number | true; json: boolean }) => {
+      const wait = flags.wait === true ? 600 : flags.wait;
+      done(await replayRun(id, { wait, json: flags.json }, readEngineEnv(io.env), io.stdout));
+    });
+}
+
 function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
   const program = new Command('state-hub')
-    .description('State Hub command line: consistency sweeps, their comparison, and git hooks.')
+    .description(
+      "State Hub command line: consistency sweeps, their comparison, git hooks, and the engine's dead letters and replays.",
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(add --help for usage)');
@@ -70,6 +141,8 @@ function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
       await runCompare(flags, hub, database, io.stdout);
       done(EXIT.ok);
     });
+
+  addEngineCommands(program, io, done);
 
   const hooks = program.command('hooks').description("Manage the post-commit hook that reports a repo's commits.");
   for (const [name, description, run] of [

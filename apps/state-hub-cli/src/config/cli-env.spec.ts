@@ -1,5 +1,5 @@
 import { ConfigError } from '@state-hub/config';
-import { DEFAULT_HUB_URL, readCommandEnv, readHubEnv } from './cli-env';
+import { DEFAULT_ENGINE_URL, DEFAULT_HUB_URL, readCommandEnv, readEngineEnv, readHubEnv } from './cli-env';
 
 const readDatabaseEnv = (env: Record<string, string>) => readCommandEnv(env).database;
 
@@ -87,5 +87,17 @@ describe('CLI environment', () => {
   ])('refuses %j', (env, message) => {
     expect(() => readDatabaseEnv(env)).toThrow(ConfigError);
     expect(() => readDatabaseEnv(env)).toThrow(message);
+  });
+
+  it('reads the engine: ENGINE_URL, and ENGINE_API_TOKEN before the hub token', () => {
+    expect(readEngineEnv({})).toEqual({ engineUrl: DEFAULT_ENGINE_URL, token: undefined });
+    expect(readEngineEnv({ ENGINE_URL: 'http://127.0.0.1:3000/engine/', STATE_HUB_API_TOKEN: 'hub' })).toEqual({
+      engineUrl: 'http://127.0.0.1:3000/engine',
+      token: 'hub',
+    });
+    expect(readEngineEnv({ STATE_HUB_API_TOKEN: 'hub', ENGINE_API_TOKEN: 'engine' }).token).toBe('engine');
+    expect(() => readEngineEnv({ ENGINE_URL: 'nats://x' })).toThrow(
+      'ENGINE_URL must be an http:// or https:// URL without quotes, query or fragment (got "nats://x")',
+    );
   });
 });

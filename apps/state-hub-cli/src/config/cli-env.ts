@@ -6,6 +6,15 @@ import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from '@state-hub/consisten
 import { UsageError } from '../cli/cli-errors';
 
 export const DEFAULT_HUB_URL = 'http://127.0.0.1:3000';
+/** The engine alone (apps/event-consumer); under `npm start` it is http://127.0.0.1:3000/engine. */
+export const DEFAULT_ENGINE_URL = 'http://127.0.0.1:3001';
+
+/** What the engine's commands (dead-letters, runs) need. */
+export interface EngineEnv {
+  engineUrl: string;
+  /** ENGINE_API_TOKEN, else STATE_HUB_API_TOKEN (which guards /engine/ in the one-process deployment). */
+  token?: string;
+}
 
 /** What every command needs to reach the hub. */
 export interface HubEnv {
@@ -124,6 +133,22 @@ function checked<T>(read: (problems: Problems) => T): T {
   const value = read(problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return value;
+}
+
+function engineEnv(env: Env, problems: Problems): EngineEnv {
+  let engineUrl = DEFAULT_ENGINE_URL;
+  try {
+    engineUrl = parseHubUrl(env['ENGINE_URL'] || DEFAULT_ENGINE_URL, 'ENGINE_URL');
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    problems.push(err.message);
+  }
+  return { engineUrl, token: env['ENGINE_API_TOKEN'] || env['STATE_HUB_API_TOKEN'] || undefined };
+}
+
+/** What a command that talks to the engine (dead-letters, runs) needs. */
+export function readEngineEnv(env: Env = process.env): EngineEnv {
+  return checked((problems) => engineEnv(env, problems));
 }
 
 /** What a command that only talks to the hub (hooks) needs. */

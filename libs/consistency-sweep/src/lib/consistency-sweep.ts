@@ -141,6 +141,7 @@ export class ConsistencySweep {
       () =>
         syncRepoFiles(session.manager, repo, {
           remote: options.remote ?? false,
+          reportedSha: options.reportedSha,
           writeback: options.writeback !== false,
           settings: this.settings,
           onEventsCommitted: this.onEventsCommitted,

@@ -9,6 +9,7 @@ import type { EntityManager } from 'typeorm';
 import { isAbsent } from './absent';
 import { emptyChangeCounts, emptyFileCounts } from './counts';
 import { listWorkplanFiles } from './file-scan';
+import { headContains } from './git/contains-commit';
 import { pullGate, type PullResult } from './git/pull-gate';
 import { readHead } from './git/read-head';
 import { commitWriteback, pushHead } from './git/writeback-commit';
@@ -19,6 +20,8 @@ import type { RepoOutcome, RepoSyncResult, SweepSettings } from './types';
 
 export interface RepoSyncOptions {
   remote: boolean;
+  /** A commit HEAD must contain; when it does not, the sync runs in remote mode (see SweepOptions). */
+  reportedSha?: string;
   writeback: boolean;
   settings: SweepSettings;
   onEventsCommitted: () => void;
@@ -70,19 +73,25 @@ async function pull(repo: RepoEntity, root: string, options: RepoSyncOptions): P
   }
 }
 
+/** Remote mode when asked, or when the checkout lacks the reported commit (it was pushed elsewhere). */
+async function needsRemote(root: string, options: RepoSyncOptions): Promise<boolean> {
+  return options.remote || (options.reportedSha !== undefined && !(await headContains(root, options.reportedSha)));
+}
+
 export async function syncRepoFiles(
   manager: EntityManager,
   repo: RepoEntity,
-  options: RepoSyncOptions,
+  asked: RepoSyncOptions,
 ): Promise<RepoSyncResult> {
   const started = Date.now();
-  const result = repoResult(repo.slug, 'synced', { pull: options.remote ? 'no_remote' : 'local' });
+  const result = repoResult(repo.slug, 'synced', { pull: asked.remote ? 'no_remote' : 'local' });
   try {
     const local = await resolveLocalPath(repo);
     if ('error' in local) {
       return { ...result, outcome: 'failed', error: local.error, duration_ms: Date.now() - started };
     }
     const root = local.root;
+    const options = { ...asked, remote: await needsRemote(root, asked) };
     const pulled = await pull(repo, root, options);
     result.pull = pulled.outcome;
     result.warnings.push(...pulled.warnings);

@@ -28,6 +28,11 @@ export interface SweepOptions {
   source: SweepSource;
   /** Remote mode: git fetch + fast-forward pull behind the pull gate (C-16) before reconciling. */
   remote?: boolean;
+  /**
+   * The commit that prompted a per-commit sync. When the checkout's HEAD does not contain it (a push made
+   * elsewhere, reported by a git host's webhook), the repo is synced in remote mode even without `remote`.
+   */
+  reportedSha?: string;
   /** Budget: repos not started within this many seconds are `skipped_budget` (default 300). */
   maxSeconds?: number;
   /** Only this repo (by slug). */

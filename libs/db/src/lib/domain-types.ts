@@ -41,3 +41,11 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export const TRIGGER_KINDS = ['event', 'cron', 'manual'] as const;
 export type TriggerKind = (typeof TRIGGER_KINDS)[number];
+
+/** How events reach the engine: a JetStream durable consumer, or the hub's outbox in the same process. */
+export const EVENT_DELIVERIES = ['jetstream', 'outbox'] as const;
+export type EventDelivery = (typeof EVENT_DELIVERIES)[number];
+
+/** Git hosts whose push webhooks the hub takes (`POST /webhooks/<host>`). */
+export const WEBHOOK_HOSTS = ['github', 'gitea', 'gitlab'] as const;
+export type WebhookHost = (typeof WEBHOOK_HOSTS)[number];

@@ -24,6 +24,7 @@ describe('schema (real Postgres)', () => {
       'activity_definitions',
       'activity_runs',
       'cron_schedule_state',
+      'dead_letter_redrives',
       'dead_letters',
       'decisions',
       'domain_goals',
@@ -33,6 +34,7 @@ describe('schema (real Postgres)', () => {
       'progress_events',
       'repos',
       'tasks',
+      'webhook_deliveries',
       'workplan_files',
       'workstreams',
     ]);

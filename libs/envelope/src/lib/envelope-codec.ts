@@ -1,8 +1,10 @@
-// Wire format: the envelope as UTF-8 JSON. Decoding is the trust boundary, so
-// it never throws and refuses anything that is not a valid envelope.
+// Wire format: the envelope as UTF-8 JSON. Encoding keeps the publisher's strict
+// rules; decoding is the consumer's trust boundary: it never throws, reads as a
+// tolerant reader (readEnvelope) and refuses only what it cannot interpret.
 import type { EventEnvelope } from './event-envelope';
 import { EnvelopeError } from './envelope-error';
 import { ENVELOPE_LIMITS } from './envelope-limits';
+import { readEnvelope } from './read-envelope';
 import { validateEnvelope } from './validate-envelope';
 
 export type DecodeResult = { ok: true; envelope: EventEnvelope } | { ok: false; reason: string };
@@ -21,6 +23,7 @@ export function encodeEnvelope(envelope: EventEnvelope): Uint8Array {
   return bytes;
 }
 
+/** Bytes off the wire as a tolerant reader takes them; the reason says why a message cannot be read. */
 export function decodeEnvelope(bytes: Uint8Array): DecodeResult {
   if (!(bytes instanceof Uint8Array)) return { ok: false, reason: 'not a byte array' };
   if (bytes.length > ENVELOPE_LIMITS.maxEncodedBytes) {
@@ -30,7 +33,7 @@ export function decodeEnvelope(bytes: Uint8Array): DecodeResult {
   if (text === undefined) return { ok: false, reason: 'not valid UTF-8' };
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, reason: `not valid JSON (${parsed.message})` };
-  const result = validateEnvelope(parsed.value);
+  const result = readEnvelope(parsed.value);
   return result.ok ? result : { ok: false, reason: `invalid envelope: ${result.errors.join('; ')}` };
 }
 

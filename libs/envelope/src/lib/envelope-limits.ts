@@ -5,7 +5,10 @@ export const ENVELOPE_LIMITS = {
   /** NATS' default max_payload (1 MiB); nothing larger is decoded or encoded. */
   maxEncodedBytes: 1024 * 1024,
   maxTypeLength: 255,
+  /** Trace ids (correlation_id, causation_id). */
   maxIdLength: 200,
+  /** An event id as a reader accepts it (CloudEvents allows any id; ours are UUIDs). */
+  maxEventIdLength: 128,
   maxVersionLength: 20,
   maxPublisherLength: 100,
   maxTimestampLength: 40,

@@ -14,20 +14,31 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-export const attributesSchema = z
-  .custom<Record<string, unknown>>(isPlainObject, {
-    error: (issue) => `expected a JSON object, got ${kindOf(issue.input)}`,
-  })
-  .superRefine((attributes, ctx) => {
-    for (const [key, value] of Object.entries(attributes)) {
-      const keyProblem = checkKey(key);
-      if (keyProblem) ctx.addIssue({ code: 'custom', path: [key], message: keyProblem });
-      const valueProblem = findNonJson(value, 1);
-      if (valueProblem) {
-        ctx.addIssue({ code: 'custom', path: [key, ...valueProblem.path], message: valueProblem.message });
+/** The publisher's rule: snake_case top-level keys, plain JSON values. */
+export const attributesSchema = jsonObjectSchema(true);
+
+/**
+ * The reader's rule (a tolerant consumer, DESIGN §3): keys of any form, plain JSON values,
+ * nesting capped so a hostile message stays cheap to look at.
+ */
+export const readerAttributesSchema = jsonObjectSchema(false);
+
+function jsonObjectSchema(checkKeys: boolean) {
+  return z
+    .custom<Record<string, unknown>>(isPlainObject, {
+      error: (issue) => `expected a JSON object, got ${kindOf(issue.input)}`,
+    })
+    .superRefine((attributes, ctx) => {
+      for (const [key, value] of Object.entries(attributes)) {
+        const keyProblem = checkKeys ? checkKey(key) : undefined;
+        if (keyProblem) ctx.addIssue({ code: 'custom', path: [key], message: keyProblem });
+        const valueProblem = findNonJson(value, 1);
+        if (valueProblem) {
+          ctx.addIssue({ code: 'custom', path: [key, ...valueProblem.path], message: valueProblem.message });
+        }
       }
-    }
-  });
+    });
+}
 
 function checkKey(key: string): string | undefined {
   if (key.length > ENVELOPE_LIMITS.maxAttributeKeyLength) {

@@ -74,6 +74,11 @@ export class JetStreamServer
     return this.running.nc as T;
   }
 
+  /** The streams it consumes and dead-letters to (their names as configured). */
+  get streams(): { stream: string; deadLetterStream: string } {
+    return { stream: this.options.stream, deadLetterStream: this.options.deadLetterStream };
+  }
+
   stats(): JetStreamTransportStats {
     return { ...this.counters, inFlight: this.limiter.inFlight };
   }

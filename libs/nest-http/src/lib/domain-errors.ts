@@ -48,3 +48,9 @@ export class BadRequestError extends DomainError {
   readonly status = 400;
   readonly code = 'bad_request';
 }
+
+/** Something the request needs (NATS, another service) does not answer now; retrying later may work. */
+export class ServiceUnavailableError extends DomainError {
+  readonly status = 503;
+  readonly code = 'unavailable';
+}

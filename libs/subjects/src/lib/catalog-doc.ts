@@ -44,7 +44,10 @@ const ENVELOPE_FIELDS: readonly (readonly string[])[] = [
 
 export function renderSubjectCatalog(): string {
   const specs: SubjectSpec<Subject>[] = Object.values(CATALOG);
-  return [header(), conventions(), envelope(), overview(specs), ...specs.map(subjectSection)].join('\n\n') + '\n';
+  return (
+    [header(), conventions(), envelope(), compatibility(), overview(specs), ...specs.map(subjectSection)].join('\n\n') +
+    '\n'
+  );
 }
 
 function header(): string {
@@ -72,13 +75,46 @@ function conventions(): string {
     '- Every event goes to the stream `ACTIVITY_EVENTS`, which captures the subjects `org.>`.',
     '- Consumers filter with NATS wildcards: `*` matches exactly one token, a trailing `>` one or more',
     '  (`org.statehub.*.completed`, `org.>`).',
-    '- An envelope that fails validation is never published; one that arrives invalid is dead-lettered.',
+    '- The hub never publishes an envelope that fails validation. The engine reads `org.>`, which other',
+    '  publishers share, as a [tolerant reader](#compatibility): it dead-letters only what it cannot interpret.',
+  ].join('\n');
+}
+
+function compatibility(): string {
+  return [
+    '## Compatibility',
+    '',
+    'Publishers are strict, consumers are tolerant.',
+    '',
+    '- **Versions.** A minor version (`1.1`, `1.2`, ...) only adds attributes; it never removes, renames or',
+    '  retypes one. Anything else is a new major version (`2.0`), which a v1 consumer refuses.',
+    '- **Publishing.** The hub and the engine publish only envelopes that pass the rules on this page: every',
+    '  field of the envelope table above, and the attributes of a catalog subject exactly as its schema lists them.',
+    '- **Consuming.** The engine reads any envelope it can interpret and keeps the rest for its definitions:',
+    '  - it dead-letters only a message that is not UTF-8 JSON; not an envelope (`id`, `type`, `version`,',
+    '    `timestamp`, `publisher` or `attributes` missing or of the wrong JSON type); with an `id` that is empty,',
+    '    longer than 128 characters or not printable; with a `timestamp` that is not RFC 3339; whose `type` is',
+    '    not its subject; or of another major version of a catalog subject;',
+    '  - it accepts any printable `id` up to 128 characters (CloudEvents allows any id), RFC 3339 timestamps',
+    '    with any number of fraction digits and any offset, and any `type`, `version` and `publisher` text on',
+    '    subjects outside the catalog; unknown top-level fields are ignored, a `null` trace id reads as absent;',
+    '  - attributes are checked against the v1 schema as a consumer: unknown attributes are kept and passed to',
+    '    definitions, missing ones are absent (`has(event.attributes.x)` in a rule), and each difference is',
+    '    recorded on the run as a warning that names the attribute (`attributes.local_path: required`);',
+    '  - a filter on a missing attribute does not match, and a rule that reads one declines with a reason',
+    '    that names it.',
   ].join('\n');
 }
 
 function envelope(): string {
   const table = renderMarkdownTable(['Field', 'Type', 'Presence', 'Rule'], ENVELOPE_FIELDS);
-  return ['## Envelope', '', 'Encoded as UTF-8 JSON. Unknown top-level fields are refused.', '', table].join('\n');
+  return [
+    '## Envelope',
+    '',
+    'Encoded as UTF-8 JSON. The rules are what a publisher must keep; publishers send no other top-level fields.',
+    '',
+    table,
+  ].join('\n');
 }
 
 function overview(specs: readonly SubjectSpec<Subject>[]): string {
@@ -97,7 +133,7 @@ function subjectSection(spec: SubjectSpec<Subject>): string {
     '',
     `**Fires when:** ${spec.firedWhen}`,
     '',
-    `Version \`${spec.version}\`, published by \`${spec.publisher}\`. Unknown attributes are refused.`,
+    `Version \`${spec.version}\`, published by \`${spec.publisher}\` with exactly these attributes; consumers keep unknown ones (see [Compatibility](#compatibility)).`,
     '',
     renderMarkdownTable(['Attribute', 'Type', 'Presence', 'Description'], rows),
     '',

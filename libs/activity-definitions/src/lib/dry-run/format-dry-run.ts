@@ -55,7 +55,9 @@ function triggerLines(trigger: TriggerReport): string[] {
         );
       }
       for (const problem of trigger.envelope_problems) {
-        lines.push(`${INDENT}note: the sample is not a valid envelope (the engine only sees valid ones): ${problem}`);
+        lines.push(
+          `${INDENT}note: the engine cannot read the sample as an envelope (it would dead-letter it): ${problem}`,
+        );
       }
       lines.push(`${INDENT}=> ${trigger.matches ? 'matches the sample event' : 'does not match the sample event'}`);
       return lines;

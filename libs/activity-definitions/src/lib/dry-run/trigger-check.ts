@@ -1,6 +1,6 @@
 // Would this trigger start a run? For events: subject and each filter against
 // the sample; for cron: the next slots; manual runs only when asked.
-import { validateEnvelope } from '@state-hub/envelope';
+import { readEnvelope } from '@state-hub/envelope';
 import { subjectMatches } from '@state-hub/subjects';
 import { attributeText, compileAttributeGlob } from '../event/attribute-glob';
 import { matchesEvent } from '../event/matches-event';
@@ -21,7 +21,7 @@ export type TriggerReport =
       sample_type: string;
       subject_matches: boolean;
       filters: FilterCheck[];
-      /** Why the sample is not a valid envelope (the engine only ever sees valid ones). */
+      /** Why the engine could not read the sample as an envelope (it would dead-letter it, never run it). */
       envelope_problems: string[];
       matches: boolean;
     }
@@ -72,7 +72,7 @@ export function checkTrigger(
       matches: value !== undefined && compileAttributeGlob(glob)(value),
     };
   });
-  const validation = validateEnvelope(sample);
+  const validation = readEnvelope(sample);
   return {
     trigger_type: 'event',
     event_type: trigger.event_type,

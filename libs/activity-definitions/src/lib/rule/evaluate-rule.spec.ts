@@ -44,12 +44,43 @@ describe('evaluateRule', () => {
   });
 
   it('declines when evaluation fails, with the CEL error', () => {
-    const rule = compileRule(['event.attributes.missing == 1'], { bindings: [] });
-    const event = { type: SUBJECTS.commitPushed, attributes: { repo_slug: 'state-hub' } };
+    const rule = compileRule(['event.attributes.repo.missing == 1'], { bindings: [] });
+    const event = { type: SUBJECTS.commitPushed, attributes: { repo: {} } };
     const outcome = evaluateRule(rule, input({ event }));
-    expect(outcome.passed).toBe(false);
-    expect(outcome.checks[0].error).toBeDefined();
-    expect(outcome.reason).toMatch(/^"event.attributes.missing == 1" failed: /);
+    expect(outcome).toEqual({
+      passed: false,
+      checks: [{ expression: 'event.attributes.repo.missing == 1', error: 'field not found: missing' }],
+      reason: '"event.attributes.repo.missing == 1" failed: field not found: missing',
+    });
+  });
+
+  describe('an event without an attribute the rule reads (another publisher)', () => {
+    const event = { type: SUBJECTS.repoRegistered, attributes: { repo_slug: 'seeds', extra_attr: 1 } };
+
+    it.each([
+      "event.attributes.default_branch == 'main'",
+      "event.attributes['default_branch'] == 'main'",
+      "event.attributes.repo_slug == 'seeds' && event.attributes.default_branch.startsWith('m')",
+    ])('declines %j with a reason naming the attribute', (expression) => {
+      const outcome = evaluateRule(compileRule([expression], { bindings: [] }), input({ event }));
+      expect(outcome.passed).toBe(false);
+      expect(outcome.checks[0].error).toBe('field not found: default_branch');
+      expect(outcome.reason).toBe(
+        `${JSON.stringify(expression)} declined: the event has no attribute default_branch ` +
+          '(test for it with has(event.attributes.default_branch))',
+      );
+    });
+
+    it('lets has() test for it, and sees unknown attributes as sent', () => {
+      const rule = compileRule(
+        [
+          "!has(event.attributes.default_branch) || event.attributes.default_branch == 'main'",
+          'event.attributes.extra_attr == 1',
+        ],
+        { bindings: [] },
+      );
+      expect(evaluateRule(rule, input({ event })).passed).toBe(true);
+    });
   });
 
   describe('a context source that failed', () => {

@@ -32,9 +32,27 @@ export function evaluateRule(rule: CompiledRule, input: RuleInput): RuleOutcome 
   for (const compiled of rule.expressions) {
     const { check, failure } = runExpression(compiled.expression, () => compiled.evaluate(variables));
     checks.push(check);
-    if (failure) return { passed: false, checks, reason: failure };
+    if (failure) return { passed: false, checks, reason: explainMissingAttribute(check, input.event) ?? failure };
   }
   return { passed: true, checks };
+}
+
+/**
+ * Events from other publishers may lack catalog attributes (DESIGN §3): an expression that reads one
+ * declines with a reason naming the attribute, rather than CEL's bare `field not found`.
+ */
+function explainMissingAttribute(check: RuleCheck, event: RuleInput['event']): string | undefined {
+  const name = check.error === undefined ? undefined : /^field not found: (.+)$/.exec(check.error)?.[1];
+  const attributes = event?.['attributes'];
+  if (name === undefined || typeof attributes !== 'object' || attributes === null) return undefined;
+  if (Object.hasOwn(attributes, name)) return undefined;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const reads = new RegExp(`attributes(\\.${escaped}(?!\\w)|\\[\\s*['"]${escaped}['"]\\s*\\])`);
+  if (!reads.test(check.expression)) return undefined;
+  return (
+    `${JSON.stringify(check.expression)} declined: the event has no attribute ${name} ` +
+    `(test for it with has(event.attributes.${name}))`
+  );
 }
 
 function ruleVariables(input: RuleInput): Record<string, CelInput> {

@@ -9,6 +9,7 @@ import { RUN_STATUSES, type RunStatus, TRIGGER_KINDS, type TriggerKind } from '.
 @Unique('uq_activity_runs_definition_trigger', ['definition_id', 'trigger_key'])
 @Index('ix_activity_runs_started_at', ['started_at'])
 @Index('ix_activity_runs_status', ['status'])
+@Index('ix_activity_runs_replay_of', ['replay_of'])
 export class ActivityRunEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -29,6 +30,14 @@ export class ActivityRunEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   event_type: string | null;
 
+  /** The envelope of the triggering event, as received: what a replay of the run runs on again. */
+  @Column({ type: 'jsonb', nullable: true })
+  trigger_event: Record<string, unknown> | null;
+
+  /** The run this one replays (POST /runs/:id/replay); null for a run of its own trigger. */
+  @Column({ type: 'uuid', nullable: true })
+  replay_of: string | null;
+
   @Column({ type: 'enum', enum: RUN_STATUSES, enumName: 'run_status' })
   status: RunStatus;
 
@@ -42,6 +51,13 @@ export class ActivityRunEntity {
   /** Each rule expression and its value or error. */
   @Column({ type: 'jsonb', nullable: true })
   rule: Record<string, unknown> | null;
+
+  /**
+   * How the triggering event differs from the v1 contract (envelope rules, catalog schema): the engine
+   * runs such events as a tolerant reader and records each difference here, naming the field.
+   */
+  @Column({ type: 'jsonb', default: [] })
+  warnings: string[];
 
   /** Exit code or HTTP status, bounded output tails, attempts. */
   @Column({ type: 'jsonb', nullable: true })

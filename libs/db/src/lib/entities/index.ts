@@ -2,6 +2,7 @@ import { ActivityDefinitionEntity } from './activity-definition.entity';
 import { ActivityRunEntity } from './activity-run.entity';
 import { CronScheduleStateEntity } from './cron-schedule-state.entity';
 import { DeadLetterEntity } from './dead-letter.entity';
+import { DeadLetterRedriveEntity } from './dead-letter-redrive.entity';
 import { DecisionEntity } from './decision.entity';
 import { DomainGoalEntity } from './domain-goal.entity';
 import { DomainEntity } from './domain.entity';
@@ -9,6 +10,7 @@ import { OutboxEventEntity } from './outbox-event.entity';
 import { ProgressEventEntity } from './progress-event.entity';
 import { RepoEntity } from './repo.entity';
 import { TaskEntity } from './task.entity';
+import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WorkplanFileEntity } from './workplan-file.entity';
 import { WorkstreamEntity } from './workstream.entity';
 
@@ -17,6 +19,7 @@ export {
   ActivityRunEntity,
   CronScheduleStateEntity,
   DeadLetterEntity,
+  DeadLetterRedriveEntity,
   DecisionEntity,
   DomainEntity,
   DomainGoalEntity,
@@ -24,6 +27,7 @@ export {
   ProgressEventEntity,
   RepoEntity,
   TaskEntity,
+  WebhookDeliveryEntity,
   WorkplanFileEntity,
   WorkstreamEntity,
 };
@@ -43,4 +47,6 @@ export const ENTITIES = [
   CronScheduleStateEntity,
   WorkplanFileEntity,
   DeadLetterEntity,
+  DeadLetterRedriveEntity,
+  WebhookDeliveryEntity,
 ];

@@ -4,6 +4,9 @@ import { OutboxClaimIndex1795470544359 } from './1795470544359-outbox-claim-inde
 import { ActivityEngine1795471343554 } from './1795471343554-activity-engine';
 import { MaintenanceSweep1795477333174 } from './1795477333174-maintenance-sweep';
 import { DeadLetters1796426855065 } from './1796426855065-dead-letters';
+import { RunWarnings1796431097279 } from './1796431097279-run-warnings';
+import { DeadLetterRedrivesAndRunReplay1796431202886 } from './1796431202886-dead-letter-redrives-and-run-replay';
+import { WebhookDeliveries1796431299392 } from './1796431299392-webhook-deliveries';
 
 /** Every migration in order, as a class array (the apps are bundled, so no globs). */
 export const MIGRATIONS = [
@@ -13,4 +16,7 @@ export const MIGRATIONS = [
   ActivityEngine1795471343554,
   MaintenanceSweep1795477333174,
   DeadLetters1796426855065,
+  RunWarnings1796431097279,
+  DeadLetterRedrivesAndRunReplay1796431202886,
+  WebhookDeliveries1796431299392,
 ];

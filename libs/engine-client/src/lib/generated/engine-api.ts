@@ -84,10 +84,90 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One run with its trigger, context, rule outcome and result */
+    /**
+     * One run with its trigger, context, rule outcome and result
+     * @description With its replay links: `replay_of` (the run it replays) and `replays` (the runs replaying it).
+     */
     get: operations['getRun'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run a run's definition again for the same trigger
+     * @description Takes no body. The recorded event (or the cron slot, or the manual request) runs again under a new trigger key `replay:<uuid>`, with the definition as it is loaded now; the new run has `replay_of` set and is listed in the original's `replays`. Recorded (status running) before the answer: poll GET /runs/{id}.
+     */
+    post: operations['replayRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/dead-letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Events the engine could not take, newest first
+     * @description From the ACTIVITY_DEADLETTER stream with JetStream (the newest 10 000 letters are looked at), from the dead_letters table without NATS.
+     */
+    get: operations['listDeadLetters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/dead-letters/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One dead letter with its whole payload */
+    get: operations['getDeadLetter'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/dead-letters/redrive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Put dead letters back on their subjects for the engine to take again
+     * @description Each letter (by `ids`, or every one matching `filter`) goes back as it came: its event runs each definition at most once (runs are keyed by definition and event id), a failure makes it a new letter with its redrive count kept. Each redrive is logged (who, when, as what); the letter is removed once the message is stored again. `dry_run` only says what would happen. One outcome per letter.
+     */
+    post: operations['redriveDeadLetters'];
     delete?: never;
     options?: never;
     head?: never;
@@ -193,6 +273,15 @@ export interface components {
       trigger_key: string;
       /** @description subject of the triggering event */
       event_type: string | null;
+      /** @description the triggering event as received (event runs): what a replay runs on again */
+      trigger_event: {
+        [key: string]: unknown;
+      } | null;
+      /**
+       * Format: uuid
+       * @description the run this one replays
+       */
+      replay_of: string | null;
       /** @enum {string} */
       status: 'running' | 'succeeded' | 'failed' | 'skipped' | 'timed_out' | 'abandoned';
       /** @description why the run was skipped (rule declined, overlap) */
@@ -205,6 +294,14 @@ export interface components {
       rule: {
         [key: string]: unknown;
       } | null;
+      /**
+       * @description how the triggering event differs from the v1 catalog schema of its subject, one field-named line each (e.g. `attributes.local_path: required`); the engine runs such events as a tolerant reader
+       * @example [
+       *       "attributes.local_path: required",
+       *       "attributes.build_url: unknown field"
+       *     ]
+       */
+      warnings: string[];
       /** @description exit code or HTTP status, bounded output, attempts */
       result: {
         [key: string]: unknown;
@@ -229,6 +326,214 @@ export interface components {
       total: number;
       limit: number;
       offset: number;
+    };
+    RunLinkView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'running' | 'succeeded' | 'failed' | 'skipped' | 'timed_out' | 'abandoned';
+      /** Format: date-time */
+      started_at: string;
+    };
+    RunDetailView: {
+      /** Format: uuid */
+      id: string;
+      /** @example the-custodian.state-hub-consistency-sweep */
+      definition_id: string;
+      /** @description content hash of the definition version that ran */
+      definition_hash: string;
+      /** @enum {string} */
+      trigger_kind: 'event' | 'cron' | 'manual';
+      /** @description event id, cron slot time (ISO), or manual:<uuid> */
+      trigger_key: string;
+      /** @description subject of the triggering event */
+      event_type: string | null;
+      /** @description the triggering event as received (event runs): what a replay runs on again */
+      trigger_event: {
+        [key: string]: unknown;
+      } | null;
+      /**
+       * Format: uuid
+       * @description the run this one replays
+       */
+      replay_of: string | null;
+      /** @enum {string} */
+      status: 'running' | 'succeeded' | 'failed' | 'skipped' | 'timed_out' | 'abandoned';
+      /** @description why the run was skipped (rule declined, overlap) */
+      skip_reason: string | null;
+      /** @description what each context source returned (or its error), as bound */
+      context: {
+        [key: string]: unknown;
+      };
+      /** @description each rule expression and its value or error */
+      rule: {
+        [key: string]: unknown;
+      } | null;
+      /**
+       * @description how the triggering event differs from the v1 catalog schema of its subject, one field-named line each (e.g. `attributes.local_path: required`); the engine runs such events as a tolerant reader
+       * @example [
+       *       "attributes.local_path: required",
+       *       "attributes.build_url: unknown field"
+       *     ]
+       */
+      warnings: string[];
+      /** @description exit code or HTTP status, bounded output, attempts */
+      result: {
+        [key: string]: unknown;
+      } | null;
+      error: string | null;
+      /** @description the engine replica that ran it */
+      replica: string | null;
+      /** Format: date-time */
+      started_at: string;
+      /**
+       * Format: date-time
+       * @description a run still running after this is taken to be abandoned
+       */
+      deadline_at: string | null;
+      /** Format: date-time */
+      finished_at: string | null;
+      duration_ms: number | null;
+      /** @description runs that replay this one (POST /runs/{id}/replay), oldest first */
+      replays: components['schemas']['RunLinkView'][];
+    };
+    DeadLetterView: {
+      /** @description a UUID without NATS; the sequence in the dead-letter stream with JetStream */
+      id: string;
+      /**
+       * @description where it is kept: the dead-letter stream, or the table
+       * @enum {string}
+       */
+      delivery: 'jetstream' | 'outbox';
+      /** @example org.statehub.repo.registered */
+      original_subject: string;
+      /** @example handler failed on all 5 deliveries; last error: recording runs failed */
+      reason: string;
+      /** @description deliveries before it was dead-lettered */
+      delivery_count: number | null;
+      /** @description how often the message was redriven before it became this letter */
+      redrive_count: number;
+      /** Format: date-time */
+      dead_lettered_at: string;
+      /** @description size of the original payload */
+      payload_bytes: number;
+      /** @description the letter keeps only the first 512 KiB of the payload */
+      payload_truncated: boolean;
+      /** @description the first 200 characters of the payload, on one line */
+      payload_preview: string;
+    };
+    DeadLetterPageView: {
+      /** @description newest first */
+      items: components['schemas']['DeadLetterView'][];
+      limit: number;
+      /** @enum {string} */
+      delivery: 'jetstream' | 'outbox';
+    };
+    DeadLetterDetailView: {
+      /** @description a UUID without NATS; the sequence in the dead-letter stream with JetStream */
+      id: string;
+      /**
+       * @description where it is kept: the dead-letter stream, or the table
+       * @enum {string}
+       */
+      delivery: 'jetstream' | 'outbox';
+      /** @example org.statehub.repo.registered */
+      original_subject: string;
+      /** @example handler failed on all 5 deliveries; last error: recording runs failed */
+      reason: string;
+      /** @description deliveries before it was dead-lettered */
+      delivery_count: number | null;
+      /** @description how often the message was redriven before it became this letter */
+      redrive_count: number;
+      /** Format: date-time */
+      dead_lettered_at: string;
+      /** @description size of the original payload */
+      payload_bytes: number;
+      /** @description the letter keeps only the first 512 KiB of the payload */
+      payload_truncated: boolean;
+      /** @description the first 200 characters of the payload, on one line */
+      payload_preview: string;
+      /** @description the stored payload as text; null when it is not UTF-8 */
+      payload_text: string | null;
+      /**
+       * Format: byte
+       * @description the stored payload, base64
+       */
+      payload_base64: string;
+      /** @description headers of the original message (JetStream) */
+      headers: {
+        [key: string]: string[];
+      } | null;
+      /**
+       * @description the dead-lettered message: `<stream>:<sequence>`, or `outbox:<event id>`
+       * @example ACTIVITY_EVENTS:42
+       */
+      source: string;
+      /** @description why this letter cannot be redriven; null when it can */
+      unredrivable: string | null;
+    };
+    RedriveFilterDto: {
+      /**
+       * @description the original subject, exact or with NATS wildcards (`*` one token, `>` the rest)
+       * @example org.statehub.repo.*
+       */
+      subject?: string;
+      /** @description a part of the reason, any case */
+      reason?: string;
+      /**
+       * Format: date-time
+       * @description only letters written at or after
+       */
+      since?: string;
+      /**
+       * @description newest first
+       * @default 100
+       */
+      limit?: number;
+    };
+    RedriveDeadLettersDto: {
+      /** @description letter ids (a UUID without NATS, a dead-letter stream sequence with JetStream); or give `filter` */
+      ids?: string[];
+      /** @description every letter matching it (newest first, up to limit) */
+      filter?: components['schemas']['RedriveFilterDto'];
+      /**
+       * @description only say which letters would be redriven
+       * @default false
+       */
+      dry_run?: boolean;
+      /**
+       * @description who redrives, for the redrive log (default `api`)
+       * @example alice
+       */
+      redriven_by?: string;
+    };
+    RedriveItemView: {
+      id: string;
+      /** @enum {string} */
+      outcome: 'redriven' | 'would_redrive' | 'not_found' | 'failed';
+      original_subject: string | null;
+      /** @description the redrive count the message carries now (would carry, for a dry run) */
+      redrive_count: number | null;
+      /**
+       * @description where the message went again: `<stream>:<sequence>`, or `outbox:<event id>`
+       * @example ACTIVITY_EVENTS:57
+       */
+      republished_as: string | null;
+      /** @description why it failed (the letter is kept) */
+      error: string | null;
+    };
+    RedriveCountsView: {
+      redriven: number;
+      would_redrive: number;
+      not_found: number;
+      failed: number;
+    };
+    RedriveResultView: {
+      dry_run: boolean;
+      /** @example api */
+      redriven_by: string;
+      items: components['schemas']['RedriveItemView'][];
+      counts: components['schemas']['RedriveCountsView'];
     };
     DefinitionCountsView: {
       loaded: number;
@@ -434,7 +739,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RunView'];
+          'application/json': components['schemas']['RunDetailView'];
         };
       };
       /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
@@ -456,6 +761,236 @@ export interface operations {
         };
       };
       /** @description the database is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  replayRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the run to replay */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the replay is recorded and under way */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunView'];
+        };
+      };
+      /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description no run has this id, or its definition no longer exists */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description its definition is disabled or does not load, or the run predates recorded events */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the request body is larger than 100 kb */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the body is not `application/json`, or its charset or content-encoding is not supported */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the database is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listDeadLetters: {
+    parameters: {
+      query?: {
+        /** @description the original subject, exact or with NATS wildcards (`*` one token, `>` the rest) */
+        subject?: string;
+        /** @description a part of the reason, any case */
+        reason?: string;
+        /** @description only letters written at or after */
+        since?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetterPageView'];
+        };
+      };
+      /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the database, or (with JetStream) NATS, is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getDeadLetter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description a UUID without NATS; a dead-letter stream sequence with JetStream */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetterDetailView'];
+        };
+      };
+      /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description no dead letter has this id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the database, or (with JetStream) NATS, is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  redriveDeadLetters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RedriveDeadLettersDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RedriveResultView'];
+        };
+      };
+      /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the request body is larger than 100 kb */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the body is not `application/json`, or its charset or content-encoding is not supported */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the database, or (with JetStream) NATS, is unavailable; retry shortly */
       503: {
         headers: {
           [name: string]: unknown;
@@ -524,6 +1059,27 @@ export const runViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components
   'timed_out',
   'abandoned',
 ];
+export const runLinkViewStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RunLinkView']['status']
+> = ['running', 'succeeded', 'failed', 'skipped', 'timed_out', 'abandoned'];
+export const runDetailViewTrigger_kindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RunDetailView']['trigger_kind']
+> = ['event', 'cron', 'manual'];
+export const runDetailViewStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RunDetailView']['status']
+> = ['running', 'succeeded', 'failed', 'skipped', 'timed_out', 'abandoned'];
+export const deadLetterViewDeliveryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeadLetterView']['delivery']
+> = ['jetstream', 'outbox'];
+export const deadLetterPageViewDeliveryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeadLetterPageView']['delivery']
+> = ['jetstream', 'outbox'];
+export const deadLetterDetailViewDeliveryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeadLetterDetailView']['delivery']
+> = ['jetstream', 'outbox'];
+export const redriveItemViewOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RedriveItemView']['outcome']
+> = ['redriven', 'would_redrive', 'not_found', 'failed'];
 export const engineHealthViewStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['EngineHealthView']['status']
 > = ['ok', 'degraded'];

@@ -9,7 +9,7 @@ import { JetStreamServer, type OutboxServer } from '@state-hub/jetstream-transpo
 import { OUTBOX_DELIVERY } from '@state-hub/outbox';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
-import { checkCatalogEvent } from '../events/catalog-event-check';
+import { checkConsumedEvent } from '../events/catalog-event-check';
 import { TransportRegistry } from '../nats/transport-registry';
 import { buildOpenApiDocument } from '../openapi/build-openapi-document';
 
@@ -41,8 +41,8 @@ export function connectEventConsumer(app: NestExpressApplication): JetStreamServ
     servers: config.get('NATS_URL', { infer: true }),
     stream,
     durable,
-    // Catalog events with attributes that break their schema are dead-lettered, never run.
-    validate: checkCatalogEvent,
+    // A tolerant reader: only another major version of a catalog subject is dead-lettered here.
+    validate: checkConsumedEvent,
   });
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   app.get(TransportRegistry).set(server, { stream, durable });

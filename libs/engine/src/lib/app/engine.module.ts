@@ -6,6 +6,7 @@ import { RouterModule } from '@nestjs/core';
 import { HEALTH_PARTS } from '@state-hub/nest-http';
 import { DEFINITION_ENV } from '../config/definition-env';
 import { CronModule } from '../cron/cron.module';
+import { DeadLettersModule } from '../dead-letters/dead-letters.module';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { EventsModule } from '../events/events.module';
 import { EngineHealth } from '../health/engine-health.service';
@@ -14,10 +15,20 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { NatsModule } from '../nats/nats.module';
 import { OutboxDeliveryModule } from '../nats/outbox-delivery.module';
 import type { EventDelivery } from '../nats/transport-registry';
+import { RunReplayModule } from '../replay/run-replay.module';
 import { RunsModule } from '../runs/runs.module';
 
 /** Every feature module of the engine but its database and event transport. */
-export const ENGINE_FEATURES = [MetricsModule, DefinitionsModule, RunsModule, EventsModule, CronModule, HealthModule];
+export const ENGINE_FEATURES = [
+  MetricsModule,
+  DefinitionsModule,
+  RunsModule,
+  RunReplayModule,
+  DeadLettersModule,
+  EventsModule,
+  CronModule,
+  HealthModule,
+];
 
 export interface EngineModuleOptions {
   delivery: EventDelivery;
@@ -38,7 +49,7 @@ export class EngineModule {
           {
             path: 'engine',
             module: EngineModule,
-            children: [DefinitionsModule, RunsModule, HealthModule, MetricsModule],
+            children: [DefinitionsModule, RunsModule, RunReplayModule, DeadLettersModule, HealthModule, MetricsModule],
           },
         ]),
       ],

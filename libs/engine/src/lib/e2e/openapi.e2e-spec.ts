@@ -53,7 +53,18 @@ describe('event-consumer: OpenAPI document', () => {
     expect(doc).toEqual(JSON.parse(JSON.stringify(await generateEngineDocument())));
     expect(openApiProblems(doc)).toEqual([]);
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/definitions', '/definitions/{id}/run', '/health', '/metrics', '/runs', '/runs/{id}'].sort(),
+      [
+        '/definitions',
+        '/definitions/{id}/run',
+        '/health',
+        '/metrics',
+        '/runs',
+        '/runs/{id}',
+        '/runs/{id}/replay',
+        '/dead-letters',
+        '/dead-letters/{id}',
+        '/dead-letters/redrive',
+      ].sort(),
     );
   });
 
@@ -62,6 +73,21 @@ describe('event-consumer: OpenAPI document', () => {
     expect(schemaMismatch(doc, 'RunView', run)).toEqual(matches);
     const page = (await engine.http().get('/runs').expect(200)).body;
     expect(schemaMismatch(doc, 'RunPageView', page)).toEqual(matches);
+    const detail = (await engine.http().get(`/runs/${run.id}`).expect(200)).body;
+    expect(schemaMismatch(doc, 'RunDetailView', detail)).toEqual(matches);
+    const replay = (await engine.http().post(`/runs/${run.id}/replay`).expect(202)).body;
+    expect(schemaMismatch(doc, 'RunView', replay)).toEqual(matches);
+    const letters = (await engine.http().get('/dead-letters').expect(200)).body;
+    expect(schemaMismatch(doc, 'DeadLetterPageView', letters)).toEqual(matches);
+    const redrive = (
+      await engine
+        .http()
+        .post('/dead-letters/redrive')
+        .send({ ids: ['7'], dry_run: true })
+        .expect(200)
+    ).body;
+    expect(schemaMismatch(doc, 'RedriveResultView', redrive)).toEqual(matches);
+    expect(schemaMismatch(doc, 'RedriveItemView', redrive.items[0])).toEqual(matches);
     const definitions = (await engine.http().get('/definitions').expect(200)).body;
     expect(schemaMismatch(doc, 'DefinitionStatusView', definitions[0])).toEqual(matches);
     const health = (await engine.http().get('/health').expect(200)).body;

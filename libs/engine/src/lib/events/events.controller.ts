@@ -8,6 +8,7 @@ import { type JetStreamContext, TransientError } from '@state-hub/jetstream-tran
 import { DefinitionsService } from '../definitions/definitions.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { RunExecutor } from '../runs/run-executor.service';
+import { eventWarnings } from './catalog-event-check';
 
 /** A third of JetStream's default 30 s ack wait. */
 const HEARTBEAT_MS = 10_000;
@@ -27,11 +28,13 @@ export class EventsController {
     this.metrics.eventsConsumed.inc();
     await this.definitions.ready();
     const matching = this.definitions.active().filter((definition) => matchesEvent(definition, event));
+    // A tolerant reader: an event that differs from the catalog still runs, and its runs say how it differs.
+    const warnings = matching.length > 0 ? eventWarnings(event) : [];
     // Keep the delivery alive for the whole of its runs (claim, context, instruction, retries, recording, and any
     // wait for the database): a run longer than the ack wait must not be redelivered to another replica meanwhile.
     const beat = setInterval(() => ctx.working(), HEARTBEAT_MS);
     const results = await Promise.allSettled(
-      matching.map((definition) => this.executor.run(definition, { kind: 'event', key: event.id, event })),
+      matching.map((definition) => this.executor.run(definition, { kind: 'event', key: event.id, event, warnings })),
     ).finally(() => clearInterval(beat));
     const failed = results.flatMap((r, i) =>
       r.status === 'rejected' ? [`${matching[i].id}: ${String(r.reason)}`] : [],

@@ -5,9 +5,17 @@
 import { Injectable } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { EventDelivery } from '@state-hub/db';
 import type { JetStreamServer, JetStreamTransportStats, OutboxServer } from '@state-hub/jetstream-transport';
 
-export type EventDelivery = 'jetstream' | 'outbox';
+export type { EventDelivery };
+
+/** The JetStream consumer's connection and the streams it reads and dead-letters to. */
+export interface JetStreamHandle {
+  connection: NatsConnection;
+  stream: string;
+  deadLetterStream: string;
+}
 
 type Registered =
   | { delivery: 'jetstream'; server: JetStreamServer; consumer: { stream: string; durable: string } }
@@ -33,6 +41,17 @@ export class TransportRegistry {
   /** Whether the outbox transport takes events; undefined for JetStream (its health is the NATS connection). */
   outboxConsuming(): boolean | undefined {
     return this.registered?.delivery === 'outbox' ? this.registered.server.ready : undefined;
+  }
+
+  /** Undefined without JetStream, or while the consumer is not connected yet. */
+  jetstream(): JetStreamHandle | undefined {
+    if (this.registered?.delivery !== 'jetstream') return undefined;
+    const { server } = this.registered;
+    try {
+      return { connection: server.unwrap<NatsConnection>(), ...server.streams };
+    } catch {
+      return undefined; // not listening yet (unwrap says so): the caller answers "unavailable"
+    }
   }
 
   stats(): JetStreamTransportStats | undefined {

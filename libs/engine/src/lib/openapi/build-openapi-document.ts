@@ -8,15 +8,16 @@ import { APP_VERSION } from '../version';
 export const ENGINE_TAGS = {
   health: 'Liveness of the engine (database, NATS, definitions) and Prometheus metrics',
   definitions: 'The ActivityDefinitions of the definitions directory, and running one by hand',
-  runs: 'The run history: every run with its trigger, context snapshot, rule outcome and result',
+  runs: 'The run history: every run with its trigger, context snapshot, rule outcome and result; and replaying one',
+  'dead-letters': 'Events the engine could not take: listing them, and redriving them once the cause is fixed',
 } as const;
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return createOpenApiDocument(app, {
     title: 'Activity Engine API',
     description:
-      'The HTTP side of the activity engine (event-consumer): its health, its definitions, the run history ' +
-      'and manual runs. Every error answers with the one `ErrorBodyDto`.',
+      'The HTTP side of the activity engine (event-consumer): its health, its definitions, the run history, ' +
+      'manual runs and replays, and dead letters. Every error answers with the one `ErrorBodyDto`.',
     version: APP_VERSION,
     server: { url: 'http://127.0.0.1:3001', description: 'an engine on its default HOST and PORT' },
     tags: ENGINE_TAGS,

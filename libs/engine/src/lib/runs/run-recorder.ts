@@ -90,6 +90,10 @@ export class RunRecorder {
         trigger_kind: trigger.kind,
         trigger_key: trigger.key,
         event_type: trigger.event?.type ?? null,
+        // kept whole, so that a replay runs on exactly this event
+        trigger_event: trigger.event ?? null,
+        replay_of: trigger.replayOf ?? null,
+        warnings: trigger.warnings ?? [],
         replica: this.replica,
         context: {},
         ...fields,

@@ -5,6 +5,8 @@ import { ActivityRunEntity } from '@state-hub/db';
 import { DataSource } from 'typeorm';
 import type { ListRunsQueryDto } from './dto/list-runs-query.dto';
 
+type RunLink = Pick<ActivityRunEntity, 'id' | 'status' | 'started_at'>;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
@@ -32,5 +34,16 @@ export class RunsQueryService {
     const run = await this.dataSource.getRepository(ActivityRunEntity).findOneBy({ id });
     if (!run) throw new NotFoundError(`run ${id} not found`, 'id');
     return run;
+  }
+
+  /** The run, and the runs that replay it (oldest first). */
+  async detail(id: string): Promise<ActivityRunEntity & { replays: RunLink[] }> {
+    const run = await this.get(id);
+    const replays = await this.dataSource.getRepository(ActivityRunEntity).find({
+      select: { id: true, status: true, started_at: true },
+      where: { replay_of: run.id },
+      order: { started_at: 'ASC', id: 'ASC' },
+    });
+    return { ...run, replays };
   }
 }

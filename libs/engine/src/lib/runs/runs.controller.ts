@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { ActivityRunEntity } from '@state-hub/db';
 import { ApiErrors } from '@state-hub/nest-http';
 import { ListRunsQueryDto } from './dto/list-runs-query.dto';
-import { RunPageView, RunView } from './dto/run.view';
+import { RunDetailView, RunPageView } from './dto/run.view';
 import { RunsQueryService } from './runs-query.service';
 
 @ApiTags('runs')
@@ -24,11 +23,12 @@ export class RunsController {
   @ApiOperation({
     operationId: 'getRun',
     summary: 'One run with its trigger, context, rule outcome and result',
+    description: 'With its replay links: `replay_of` (the run it replays) and `replays` (the runs replaying it).',
   })
   @ApiParam({ name: 'id', description: 'a UUID', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ type: RunView })
+  @ApiOkResponse({ type: RunDetailView })
   @ApiErrors(400, [404, 'no run has this id'])
-  get(@Param('id') id: string): Promise<ActivityRunEntity> {
-    return this.runs.get(id);
+  get(@Param('id') id: string): Promise<RunDetailView> {
+    return this.runs.detail(id);
   }
 }

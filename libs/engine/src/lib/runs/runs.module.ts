@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BackgroundRuns } from './background-runs.service';
 import { RunExecutor } from './run-executor.service';
 import { RunRecorder } from './run-recorder';
 import { RunSweeper } from './run-sweeper.service';
@@ -7,7 +8,7 @@ import { RunsController } from './runs.controller';
 
 @Module({
   controllers: [RunsController],
-  providers: [RunExecutor, RunRecorder, RunSweeper, RunsQueryService],
-  exports: [RunExecutor, RunRecorder],
+  providers: [RunExecutor, RunRecorder, RunSweeper, RunsQueryService, BackgroundRuns],
+  exports: [RunExecutor, RunRecorder, RunsQueryService, BackgroundRuns],
 })
 export class RunsModule {}

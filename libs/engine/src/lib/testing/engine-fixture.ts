@@ -20,6 +20,8 @@ export interface RunBody {
   skip_reason: string | null;
   context: Record<string, unknown>;
   rule: { passed: boolean; checks: unknown[] } | null;
+  /** How the triggering event differs from the v1 catalog schema, one field-named line each. */
+  warnings: string[];
   result: Record<string, unknown> | null;
   error: string | null;
   trigger_key: string;

@@ -3,6 +3,7 @@
 import { type ConsumerInfo, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createEnvelope, encodeEnvelope, type EventEnvelope } from '@state-hub/envelope';
+import { type DeadLetter, deadLetterSubject } from '@state-hub/jetstream-transport';
 
 export class EventSource {
   private constructor(private readonly nc: NatsConnection) {}
@@ -34,6 +35,21 @@ export class EventSource {
     const serverLimit = this.nc.info?.max_payload ?? 0;
     const streamLimit = (await (await jetstreamManager(this.nc)).streams.info(stream)).config.max_msg_size ?? -1;
     return streamLimit > 0 ? Math.min(serverLimit, streamLimit) : serverLimit;
+  }
+
+  /**
+   * Writes a dead letter for `envelope` straight into the dead-letter stream, as the transport writes one
+   * when the engine gave up on the event (e.g. its database was down on every delivery).
+   */
+  async publishDeadLetter(envelope: EventEnvelope, reason: string, deliveryCount = 5): Promise<number> {
+    const letter: DeadLetter = {
+      original_subject: envelope.type,
+      reason,
+      delivery_count: deliveryCount,
+      payload_base64: Buffer.from(encodeEnvelope(envelope)).toString('base64'),
+      dead_lettered_at: new Date().toISOString(),
+    };
+    return (await jetstream(this.nc).publish(deadLetterSubject(envelope.type), JSON.stringify(letter))).seq;
   }
 
   async pending(stream: string, durable: string): Promise<number> {

@@ -520,6 +520,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/webhooks/github': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive a GitHub push webhook
+     * @description Point a GitHub webhook here (docs/webhooks.md). Signed with X-Hub-Signature-256; ping events answer 200. The signature is checked on the raw body before anything is parsed, so this route needs no bearer token. A push to a branch of a registered repo (matched by remote_url) records the commit and publishes org.repo.commit.pushed through the outbox, which the per-commit sync definition turns into a sync that fetches the push.
+     */
+    post: operations['receiveGitHubWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webhooks/gitea': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive a Gitea push webhook
+     * @description Point a Gitea webhook here (docs/webhooks.md). Signed with X-Gitea-Signature. The signature is checked on the raw body before anything is parsed, so this route needs no bearer token. A push to a branch of a registered repo (matched by remote_url) records the commit and publishes org.repo.commit.pushed through the outbox, which the per-commit sync definition turns into a sync that fetches the push.
+     */
+    post: operations['receiveGiteaWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webhooks/gitlab': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive a GitLab push webhook
+     * @description Point a GitLab webhook here (docs/webhooks.md). Authenticated by X-Gitlab-Token (the secret token). The signature is checked on the raw body before anything is parsed, so this route needs no bearer token. A push to a branch of a registered repo (matched by remote_url) records the commit and publishes org.repo.commit.pushed through the outbox, which the per-commit sync definition turns into a sync that fetches the push.
+     */
+    post: operations['receiveGitLabWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1220,7 +1280,7 @@ export interface components {
        * @example refs/heads/main
        */
       ref?: string;
-      /** @description the reported commit: 40 (SHA-1) or 64 (SHA-256) hex chars */
+      /** @description the reported commit: 40 (SHA-1) or 64 (SHA-256) hex chars. When the checkout does not hold it yet (a push made elsewhere, e.g. reported by a git host's webhook), the sync fetches and fast-forwards first, as with remote: true */
       sha?: string;
       /**
        * @description fetch and fast-forward behind the pull gate first
@@ -1293,6 +1353,31 @@ export interface components {
       /** @description always empty in a 200 answer */
       failures: components['schemas']['StaleTaskFailureView'][];
       duration_ms: number;
+    };
+    WebhookResultView: {
+      /**
+       * @description the git host the delivery came from
+       * @enum {string}
+       */
+      host: 'github' | 'gitea' | 'gitlab';
+      /**
+       * @description the host's event name, e.g. push, ping, Push Hook
+       * @example push
+       */
+      event: string;
+      /** @description the host's delivery id (null for a ping) */
+      delivery_id: string | null;
+      /**
+       * @description pong: a ping, the hook works (200). recorded: the commit is recorded and org.repo.commit.pushed emitted for each repo (202). ignored: nothing to do, see reason (202). duplicate: this delivery id was recorded before; nothing emitted (202)
+       * @enum {string}
+       */
+      outcome: 'pong' | 'recorded' | 'ignored' | 'duplicate';
+      /** @description why nothing was recorded (ignored, duplicate) */
+      reason: string | null;
+      /** @description slugs of the registered repos the push was recorded for */
+      repos: string[];
+      /** @description ids of the org.repo.commit.pushed events, one per repo */
+      event_ids: string[];
     };
   };
   responses: never;
@@ -3623,6 +3708,290 @@ export interface operations {
       };
     };
   };
+  receiveGitHubWebhook: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the event: only pushes are recorded */
+        'X-GitHub-Event': string;
+        /** @description the delivery id (a push needs one): a repeat emits nothing */
+        'X-GitHub-Delivery'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description a ping: the webhook is set up right */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookResultView'];
+        };
+      };
+      /** @description recorded, ignored (see reason) or a duplicate */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookResultView'];
+        };
+      };
+      /** @description the payload, its event header or delivery id is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing X-Hub-Signature-256, or it does not match WEBHOOK_SECRET */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description webhooks are disabled: WEBHOOK_SECRET is not set */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the payload is larger than BODY_LIMIT (default 1mb) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the database is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  receiveGiteaWebhook: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the event: only pushes are recorded */
+        'X-Gitea-Event': string;
+        /** @description the delivery id (a push needs one): a repeat emits nothing */
+        'X-Gitea-Delivery'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description a ping: the webhook is set up right */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookResultView'];
+        };
+      };
+      /** @description recorded, ignored (see reason) or a duplicate */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookResultView'];
+        };
+      };
+      /** @description the payload, its event header or delivery id is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing X-Gitea-Signature, or it does not match WEBHOOK_SECRET */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description webhooks are disabled: WEBHOOK_SECRET is not set */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the payload is larger than BODY_LIMIT (default 1mb) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the database is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  receiveGitLabWebhook: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the event: only pushes are recorded */
+        'X-Gitlab-Event': string;
+        /** @description the delivery id (a push needs one): a repeat emits nothing */
+        'Idempotency-Key'?: string;
+        /** @description the delivery id (a push needs one): a repeat emits nothing */
+        'X-Gitlab-Event-UUID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description a ping: the webhook is set up right */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookResultView'];
+        };
+      };
+      /** @description recorded, ignored (see reason) or a duplicate */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookResultView'];
+        };
+      };
+      /** @description the payload, its event header or delivery id is malformed (`field` names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing X-Gitlab-Token, or it does not match WEBHOOK_SECRET */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description webhooks are disabled: WEBHOOK_SECRET is not set */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the payload is larger than BODY_LIMIT (default 1mb) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the database is unavailable; retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -3764,3 +4133,9 @@ export const staleTaskActionViewWorkstream_statusValues: ReadonlyArray<
 export const staleTaskFailureViewActionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['StaleTaskFailureView']['action']
 > = ['cancelled', 'flagged'];
+export const webhookResultViewHostValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WebhookResultView']['host']
+> = ['github', 'gitea', 'gitlab'];
+export const webhookResultViewOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WebhookResultView']['outcome']
+> = ['pong', 'recorded', 'ignored', 'duplicate'];

@@ -19,6 +19,7 @@ import { NextStepsModule } from '../next-steps/next-steps.module';
 import { ProgressEventsModule } from '../progress-events/progress-events.module';
 import { ReposModule } from '../repos/repos.module';
 import { TasksModule } from '../tasks/tasks.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WorkstreamsModule } from '../workstreams/workstreams.module';
 
 /** The request logger of a process that serves the hub, named `service` in every line. */
@@ -51,6 +52,7 @@ const FEATURE_IMPORTS = [
   NextStepsModule,
   ConsistencyModule,
   MaintenanceModule,
+  WebhooksModule,
 ];
 
 /**

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { JsonDepthPipe } from '../common/validation/json-depth.pipe';
 import type { AppConfig } from '../config/app-config';
 import { buildOpenApiDocument } from '../openapi/build-openapi-document';
+import { isWebhookRequest } from '../webhooks/webhook-request';
 
 export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
@@ -15,7 +16,11 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestIdMiddleware);
-  app.useBodyParser('json', { limit: config.get('BODY_LIMIT', { infer: true }) });
+  const limit = config.get('BODY_LIMIT', { infer: true });
+  // Git hosts' webhooks keep their body as raw bytes (any content type): the signature is checked on exactly
+  // what was sent, before anything is parsed. Registered first, so the JSON parser finds those bodies read.
+  app.useBodyParser('raw', { limit, type: isWebhookRequest });
+  app.useBodyParser('json', { limit });
   app.useGlobalPipes(
     new JsonDepthPipe(),
     new ValidationPipe({

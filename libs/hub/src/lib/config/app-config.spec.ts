@@ -13,6 +13,7 @@ describe('validateConfig', () => {
     });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.STATE_HUB_API_TOKEN).toBeUndefined();
+    expect(config.WEBHOOK_SECRET).toBeUndefined();
   });
 
   it('parses numbers and keeps given values', () => {
@@ -31,6 +32,8 @@ describe('validateConfig', () => {
     ['NATS_URL', 'http://x', /NATS_URL must be one or more nats:\/\//],
     ['OUTBOX_RELAY', 'maybe', /OUTBOX_RELAY must be on or off/],
     ['STATE_HUB_API_TOKEN', 'short', /STATE_HUB_API_TOKEN must be at least 16 characters \(got \(hidden\)\)/],
+    ['WEBHOOK_SECRET', 'short', /WEBHOOK_SECRET must be at least 16 characters \(got \(hidden\)\)/],
+    ['WEBHOOK_SECRET', 'has white space in it', /WEBHOOK_SECRET must not contain whitespace \(got \(hidden\)\)/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
     ['BODY_LIMIT', 'lots', /BODY_LIMIT must be a size/],
     ['DB_POOL_SIZE', '0', /DB_POOL_SIZE must be an integer between 1 and 100/],

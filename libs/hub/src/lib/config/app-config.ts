@@ -53,6 +53,10 @@ export class AppConfig {
   @TokenSetting('STATE_HUB_API_TOKEN')
   STATE_HUB_API_TOKEN?: string;
 
+  /** The secret git hosts sign push webhooks with (POST /webhooks/*); unset, those routes refuse (403). */
+  @TokenSetting('WEBHOOK_SECRET')
+  WEBHOOK_SECRET?: string;
+
   @LogLevelSetting()
   LOG_LEVEL: LogLevelName = 'info';
 

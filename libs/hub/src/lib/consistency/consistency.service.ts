@@ -65,6 +65,7 @@ export class ConsistencyService {
       result = await this.sweeper.syncRepo(slug, {
         source: 'commit-hook',
         remote: dto.remote,
+        reportedSha: dto.sha,
         writeback: dto.writeback,
         actor: dto.sha ? `commit ${dto.sha.slice(0, 12)}${dto.ref ? ` on ${dto.ref}` : ''}` : 'commit-hook',
       });

@@ -8,7 +8,8 @@ import { startTestApp, type TestApp } from '../testing/test-app';
 const ALPHA = 'workplans/DEMO-WP-0001-alpha.md';
 const BETA = 'workplans/DEMO-WP-0002-beta.md';
 const BROKEN = 'workplans/DEMO-WP-0003-broken.md';
-const SHA = 'e83c5163316f89bfbde7d9ab23ca2e25604af290';
+/** A commit no checkout here holds (as a git host's webhook reports a push made elsewhere). */
+const ELSEWHERE = 'e83c5163316f89bfbde7d9ab23ca2e25604af290';
 
 describe('per-repo sync and workplan files (real Postgres, real git)', () => {
   let t: TestApp;
@@ -41,7 +42,9 @@ describe('per-repo sync and workplan files (real Postgres, real git)', () => {
   });
 
   it('creates the workstreams and tasks of the files and writes their ids back', async () => {
-    const res = await t.http().post('/repos/demo/sync').send({ ref: 'refs/heads/main', sha: SHA }).expect(200);
+    // what the post-commit hook reports: the checkout's own HEAD, so nothing is fetched
+    const head = repo.git('rev-parse', 'HEAD');
+    const res = await t.http().post('/repos/demo/sync').send({ ref: 'refs/heads/main', sha: head }).expect(200);
     expect(res.body).toMatchObject({
       repo: 'demo',
       outcome: 'synced',
@@ -88,6 +91,11 @@ describe('per-repo sync and workplan files (real Postgres, real git)', () => {
     expect(errors.body.items).toHaveLength(1);
     expect(errors.body.items[0]).toMatchObject({ path: BROKEN, status: 'error', workstream_id: null });
     expect(errors.body.items[0].error).toMatch(/status/);
+  });
+
+  it('syncs in remote mode when the checkout lacks the reported commit (here: no git remote to pull from)', async () => {
+    const res = await t.http().post('/repos/demo/sync').send({ ref: 'refs/heads/main', sha: ELSEWHERE }).expect(200);
+    expect(res.body).toMatchObject({ repo: 'demo', outcome: 'synced', pull: 'no_remote' });
   });
 
   it('a fixed file syncs on the next call and its row turns synced', async () => {

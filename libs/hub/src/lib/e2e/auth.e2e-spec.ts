@@ -20,6 +20,8 @@ const WRITES: [method: 'post' | 'patch', path: string][] = [
   ['post', '/consistency/sweep/remote-all'],
   ['post', '/maintenance/stale-cleanup'],
 ];
+/** Git hosts' webhooks: authenticated by their signature (WEBHOOK_SECRET), exempt from the bearer token. */
+const SIGNED = ['/webhooks/github', '/webhooks/gitea', '/webhooks/gitlab'];
 
 describe('bearer-token auth (real Postgres)', () => {
   let t: TestApp;
@@ -58,6 +60,12 @@ describe('bearer-token auth (real Postgres)', () => {
     await t.http().get('/state/health').expect(200);
   });
 
+  it.each(SIGNED)('POST %s needs no bearer token (its signature authenticates it)', async (path) => {
+    const res = await t.http().post(path).set('content-type', 'application/json').send('{}');
+    expect(res.status).toBe(403); // WEBHOOK_SECRET is unset here: disabled, not "missing bearer token"
+    expect(res.body.message).toMatch(/webhooks are disabled: set WEBHOOK_SECRET/);
+  });
+
   it('says in the OpenAPI document that writes need the token', async () => {
     const doc = await t.http().get('/docs-json').expect(200);
     expect(doc.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
@@ -73,7 +81,7 @@ describe('bearer-token auth (real Postgres)', () => {
     expect(writes.length).toBeGreaterThanOrEqual(WRITES.length);
     const unchecked = writes.filter(({ method, path }) => {
       const route = new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-      return !WRITES.some(([m, p]) => m === method && route.test(p));
+      return !WRITES.some(([m, p]) => m === method && route.test(p)) && !SIGNED.includes(path);
     });
     expect(unchecked).toEqual([]);
   });

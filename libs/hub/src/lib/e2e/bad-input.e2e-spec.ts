@@ -88,6 +88,15 @@ describe('bad input (real Postgres)', () => {
       'slug',
     ],
     [
+      'a commit ref longer than its event allows',
+      'post',
+      () => '/repos/hub/commits',
+      { ref: `refs/heads/${'x'.repeat(190)}`, sha: 'a'.repeat(40) },
+      400,
+      /ref must be shorter than or equal to 200 characters/,
+      'ref',
+    ],
+    [
       'neither remote_url nor local_path',
       'post',
       () => '/repos',

@@ -53,6 +53,9 @@ describe('OpenAPI (real Postgres)', () => {
         '/state/health',
         '/tasks',
         '/tasks/{id}',
+        '/webhooks/gitea',
+        '/webhooks/github',
+        '/webhooks/gitlab',
         '/workstreams',
         '/workstreams/{id}',
       ].sort(),
@@ -61,6 +64,12 @@ describe('OpenAPI (real Postgres)', () => {
     expect(doc.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/repos'].get.security).toEqual([]);
     expect(doc.paths['/repos'].post.security).toBeUndefined();
+    // the webhooks authenticate with the host's signature instead
+    expect(doc.paths['/webhooks/github'].post.security).toEqual([{ githubWebhookSignature: [] }]);
+    expect(doc.components.securitySchemes.gitlabWebhookSignature).toMatchObject({
+      in: 'header',
+      name: 'X-Gitlab-Token',
+    });
     const register = doc.components.schemas.RegisterRepoDto;
     expect(register.required).toEqual(expect.arrayContaining(['slug', 'name', 'domain']));
     expect(doc.components.schemas.TaskView.properties.priority.enum).toEqual(['critical', 'high', 'medium', 'low']);

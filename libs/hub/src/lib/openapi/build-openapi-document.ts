@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { createOpenApiDocument } from '@state-hub/nest-http';
 import { APP_VERSION } from '../version';
+import { addWebhookSecuritySchemes } from '../webhooks/webhook-openapi';
 
 export const HUB_TAGS = {
   health: 'Liveness of the hub and its database, and Prometheus metrics',
@@ -18,17 +19,18 @@ export const HUB_TAGS = {
   consistency: 'The consistency sweep that reconciles workplan files with the database, and its history',
   maintenance: 'Housekeeping runs such as the stale-task cleanup',
   events: 'The transactional outbox that feeds lifecycle events to NATS JetStream',
+  webhooks: "Push webhooks from git hosts (GitHub, Gitea, GitLab), authenticated by the host's signature",
 } as const;
 
 export type HubTag = keyof typeof HUB_TAGS;
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return createOpenApiDocument(app, {
+  const document = createOpenApiDocument(app, {
     title: 'State Hub API',
     description:
       'Read model of repos, workstreams, tasks, decisions, domain goals and progress events. Every error ' +
       'answers with the one `ErrorBodyDto`; reads are open, writes need the bearer token when ' +
-      'STATE_HUB_API_TOKEN is set.',
+      "STATE_HUB_API_TOKEN is set (except the git hosts' webhooks, which are signed with WEBHOOK_SECRET).",
     version: APP_VERSION,
     server: { url: 'http://127.0.0.1:3000', description: 'a hub on its default HOST and PORT' },
     tags: HUB_TAGS,
@@ -38,6 +40,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       [413, 'the request body is larger than BODY_LIMIT (default 1mb)'],
       415,
     ],
-    bearer: { description: 'STATE_HUB_API_TOKEN (writes only)' },
+    bearer: { description: 'STATE_HUB_API_TOKEN (writes only; the webhooks use their signature instead)' },
   });
+  return addWebhookSecuritySchemes(document);
 }

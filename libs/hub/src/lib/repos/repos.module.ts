@@ -4,5 +4,9 @@ import { RepoFilesService } from './repo-files.service';
 import { ReposController } from './repos.controller';
 import { ReposService } from './repos.service';
 
-@Module({ controllers: [ReposController, RepoFilesController], providers: [ReposService, RepoFilesService] })
+@Module({
+  controllers: [ReposController, RepoFilesController],
+  providers: [ReposService, RepoFilesService],
+  exports: [ReposService],
+})
 export class ReposModule {}

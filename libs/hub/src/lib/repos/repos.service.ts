@@ -5,8 +5,9 @@ import { RepoEntity } from '@state-hub/db';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
-import { StateChangeRunner } from '../database/state-change.runner';
-import { SUBJECTS } from '@state-hub/subjects';
+import { type StateChange, StateChangeRunner } from '../database/state-change.runner';
+import type { EventEnvelope } from '@state-hub/envelope';
+import { type AttributesOf, SUBJECTS } from '@state-hub/subjects';
 import {
   type CommitReportView,
   type ListReposQueryDto,
@@ -15,6 +16,9 @@ import {
   type ReportCommitDto,
   type UpdateRepoDto,
 } from './dto/repo.dto';
+
+/** A commit pushed to a repo: org.repo.commit.pushed's attributes but the repo. */
+export type PushedCommit = Omit<AttributesOf<typeof SUBJECTS.commitPushed>, 'repo_slug'>;
 
 @Injectable()
 export class ReposService {
@@ -54,13 +58,21 @@ export class ReposService {
 
   /** Records a commit a repo's git hook reported and announces it (org.repo.commit.pushed). */
   recordCommit(slug: string, dto: ReportCommitDto): Promise<CommitReportView> {
-    return this.changes.run(async ({ manager, emit }) => {
-      const repo = await findRepoBySlug(manager, slug, 'slug');
-      Object.assign(repo, { last_commit_sha: dto.sha, last_commit_ref: dto.ref, last_commit_at: new Date() });
-      await manager.save(repo);
-      const event = await emit(SUBJECTS.commitPushed, { repo_slug: repo.slug, ref: dto.ref, sha: dto.sha });
+    return this.changes.run(async (change) => {
+      const repo = await findRepoBySlug(change.manager, slug, 'slug');
+      const event = await this.recordCommitOn(change, repo, { ref: dto.ref, sha: dto.sha });
       return { repo: repo.slug, ref: dto.ref, sha: dto.sha, event_id: event.id };
     });
+  }
+
+  /**
+   * Records `commit` as the repo's last one and emits org.repo.commit.pushed, inside the caller's state
+   * change: the one path of a hook's report and of a git host's push webhook.
+   */
+  async recordCommitOn(change: StateChange, repo: RepoEntity, commit: PushedCommit): Promise<EventEnvelope> {
+    Object.assign(repo, { last_commit_sha: commit.sha, last_commit_ref: commit.ref, last_commit_at: new Date() });
+    await change.manager.save(repo);
+    return change.emit(SUBJECTS.commitPushed, { repo_slug: repo.slug, ...commit });
   }
 
   update(slug: string, dto: UpdateRepoDto): Promise<RepoView> {

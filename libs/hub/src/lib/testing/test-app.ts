@@ -31,6 +31,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'silent',
     NATS_URL: '',
     STATE_HUB_API_TOKEN: '',
+    WEBHOOK_SECRET: '',
     DATABASE_URL: options.embedded ? '' : (options.databaseUrl ?? db?.url),
     ...options.env,
   };

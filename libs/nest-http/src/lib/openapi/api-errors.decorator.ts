@@ -5,7 +5,7 @@ import { ApiExtraModels, ApiResponse, getSchemaPath, type ResponseObject } from 
 import { ErrorBodyDto } from './error-body.dto';
 
 /** The error statuses our HTTP sides answer with the one error body. */
-export type ErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 422 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500 | 503;
 
 /** A status with its default description, or `[status, what it means for this operation]`. */
 export type ErrorSpec = ErrorStatus | readonly [ErrorStatus, string];
@@ -13,6 +13,7 @@ export type ErrorSpec = ErrorStatus | readonly [ErrorStatus, string];
 export const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON',
   401: 'missing, malformed or wrong bearer token',
+  403: 'the route is switched off on this server (the message says which setting turns it on)',
   404: 'nothing has this id or slug',
   409: 'conflicts with the current state',
   413: 'the request body is larger than the limit',

@@ -13,6 +13,14 @@ export class RunView implements ActivityRunEntity {
   @ApiProperty({ description: 'event id, cron slot time (ISO), or manual:<uuid>' }) trigger_key: string;
   @ApiProperty({ type: String, nullable: true, description: 'subject of the triggering event' })
   event_type: string | null;
+  @ApiProperty({
+    ...JSON_OBJECT,
+    nullable: true,
+    description: 'the triggering event as received (event runs): what a replay runs on again',
+  })
+  trigger_event: Record<string, unknown> | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the run this one replays' })
+  replay_of: string | null;
   @ApiProperty({ enum: RUN_STATUSES }) status: RunStatus;
   @ApiProperty({ type: String, nullable: true, description: 'why the run was skipped (rule declined, overlap)' })
   skip_reason: string | null;
@@ -20,6 +28,14 @@ export class RunView implements ActivityRunEntity {
   context: Record<string, unknown>;
   @ApiProperty({ ...JSON_OBJECT, nullable: true, description: 'each rule expression and its value or error' })
   rule: Record<string, unknown> | null;
+  @ApiProperty({
+    type: [String],
+    description:
+      'how the triggering event differs from the v1 catalog schema of its subject, one field-named line each ' +
+      '(e.g. `attributes.local_path: required`); the engine runs such events as a tolerant reader',
+    example: ['attributes.local_path: required', 'attributes.build_url: unknown field'],
+  })
+  warnings: string[];
   @ApiProperty({ ...JSON_OBJECT, nullable: true, description: 'exit code or HTTP status, bounded output, attempts' })
   result: Record<string, unknown> | null;
   @ApiProperty({ type: String, nullable: true }) error: string | null;
@@ -34,6 +50,18 @@ export class RunView implements ActivityRunEntity {
   deadline_at: Date | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finished_at: Date | null;
   @ApiProperty({ type: 'integer', nullable: true }) duration_ms: number | null;
+}
+
+/** Another run, as far as a link to it needs. */
+export class RunLinkView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: RUN_STATUSES }) status: RunStatus;
+  @ApiProperty({ type: String, format: 'date-time' }) started_at: Date;
+}
+
+export class RunDetailView extends RunView {
+  @ApiProperty({ type: [RunLinkView], description: 'runs that replay this one (POST /runs/{id}/replay), oldest first' })
+  replays: RunLinkView[];
 }
 
 export class RunPageView {

@@ -1,10 +1,13 @@
 // When STATE_HUB_API_TOKEN is set, every write (non-GET) route needs
-// `Authorization: Bearer <token>`; reads stay open.
+// `Authorization: Bearer <token>`; reads stay open. The one exemption: routes
+// marked @SignatureAuth() (the git hosts' webhooks), which check a signature instead.
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import type { AppConfig } from '../../config/app-config';
+import { SIGNATURE_AUTH } from './signature-auth.decorator';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -13,7 +16,10 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 export class BearerTokenGuard implements CanActivate {
   private readonly expected?: Buffer;
 
-  constructor(config: ConfigService<AppConfig, true>) {
+  constructor(
+    config: ConfigService<AppConfig, true>,
+    private readonly reflector: Reflector,
+  ) {
     const token = config.get('STATE_HUB_API_TOKEN', { infer: true });
     this.expected = token ? digest(token) : undefined;
   }
@@ -22,6 +28,9 @@ export class BearerTokenGuard implements CanActivate {
     if (!this.expected) return true;
     const req = context.switchToHttp().getRequest<Request>();
     if (READ_METHODS.has(req.method)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(SIGNATURE_AUTH, [context.getHandler(), context.getClass()])) {
+      return true;
+    }
     const header = req.headers.authorization;
     if (!header)
       throw new UnauthorizedException('missing bearer token: send Authorization: Bearer <STATE_HUB_API_TOKEN>');

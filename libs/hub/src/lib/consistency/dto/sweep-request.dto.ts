@@ -58,7 +58,12 @@ export class SyncRepoRequestDto {
   @Matches(GIT_REF, { message: 'ref must be a full git ref such as refs/heads/main' })
   ref?: string;
 
-  @ApiPropertyOptional({ description: 'the reported commit: 40 (SHA-1) or 64 (SHA-256) hex chars' })
+  @ApiPropertyOptional({
+    description:
+      'the reported commit: 40 (SHA-1) or 64 (SHA-256) hex chars. When the checkout does not hold it yet (a push ' +
+      "made elsewhere, e.g. reported by a git host's webhook), the sync fetches and fast-forwards first, as with " +
+      'remote: true',
+  })
   @OptionalNotNull()
   @IsString()
   @Matches(/^([0-9a-f]{40}|[0-9a-f]{64})$/, {

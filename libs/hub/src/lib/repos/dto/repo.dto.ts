@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REPO_STATUSES, type RepoEntity, type RepoStatus } from '@state-hub/db';
 import { IsRequired } from '@state-hub/nest-http';
+import { SHORT_TEXT_MAX } from '@state-hub/subjects';
 import { IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import {
@@ -87,9 +88,9 @@ export class UpdateRepoDto {
 }
 
 export class ReportCommitDto {
-  @ApiProperty({ example: 'refs/heads/main', maxLength: 255 })
+  @ApiProperty({ example: 'refs/heads/main', maxLength: SHORT_TEXT_MAX })
   @IsString()
-  @MaxLength(255)
+  @MaxLength(SHORT_TEXT_MAX) // what the event's `ref` attribute allows
   @Matches(/^refs\/[A-Za-z0-9._/-]+$/, { message: 'ref must be a full git ref such as refs/heads/main' })
   ref: string;
 

@@ -1,0 +1,72 @@
+import { renderLetter, renderLetterPage, renderRedrive } from './dead-letters-table';
+
+const letter = {
+  id: '42',
+  delivery: 'jetstream' as const,
+  original_subject: 'org.statehub.repo.registered',
+  reason: 'handler failed on all 5 deliveries; last error: recording runs failed for 1 definition(s)',
+  delivery_count: 5,
+  redrive_count: 1,
+  dead_lettered_at: '2026-12-05T10:00:00.000Z',
+  payload_bytes: 11,
+  payload_truncated: false,
+  payload_preview: '{"id":"e1"}',
+};
+
+describe('dead-letter tables', () => {
+  it('lists letters one row each, the reason cut, with a count line', () => {
+    const text = renderLetterPage({ items: [letter], limit: 50, delivery: 'jetstream' });
+    expect(text).toMatch(
+      /│ 42\s+│ org\.statehub\.repo\.registered\s+│ handler failed on all 5 deliveries; last error: recording r… │ 5\s+│ 1\s+│/,
+    );
+    expect(text.split('\n').at(-1)).toBe('1 dead letter in the dead-letter stream');
+    expect(renderLetterPage({ items: [], limit: 50, delivery: 'outbox' })).toBe(
+      'no dead letters in the dead_letters table',
+    );
+  });
+
+  it('shows a letter field by field, then its payload pretty-printed', () => {
+    const text = renderLetter({
+      ...letter,
+      payload_text: '{"id":"e1"}',
+      payload_base64: Buffer.from('{"id":"e1"}').toString('base64'),
+      headers: null,
+      source: 'ACTIVITY_EVENTS:7',
+      unredrivable: null,
+    });
+    expect(text).toContain('subject           org.statehub.repo.registered');
+    expect(text).toContain('source            ACTIVITY_EVENTS:7');
+    expect(text.endsWith('{\n  "id": "e1"\n}')).toBe(true);
+  });
+
+  it('reports each redrive and the totals, for a dry run too', () => {
+    const base = { original_subject: 'org.x.y.z', redrive_count: 2, republished_as: null, error: null };
+    const counts = { redriven: 1, would_redrive: 0, not_found: 1, failed: 0 };
+    const text = renderRedrive({
+      dry_run: false,
+      redriven_by: 'alice',
+      counts,
+      items: [
+        { ...base, id: '1', outcome: 'redriven', republished_as: 'ACTIVITY_EVENTS:9' },
+        {
+          ...base,
+          id: '2',
+          outcome: 'not_found',
+          original_subject: null,
+          redrive_count: null,
+          error: 'no dead letter has this id',
+        },
+      ],
+    });
+    expect(text).toMatch(/│ 1\s+│ org\.x\.y\.z\s+│ redriven\s+│ 2\s+│ ACTIVITY_EVENTS:9/);
+    expect(text).toMatch(/│ 2\s+│\s+│ not_found\s+│\s+│ no dead letter has this id/);
+    expect(text.split('\n').at(-1)).toBe('1 redriven by alice, 0 failed, 1 not found');
+    const dry = renderRedrive({
+      dry_run: true,
+      redriven_by: 'api',
+      counts: { ...counts, redriven: 0, would_redrive: 1 },
+      items: [{ ...base, id: '1', outcome: 'would_redrive' }],
+    });
+    expect(dry.split('\n').at(-1)).toBe('dry run: 1 would be redriven, 0 cannot be, 1 not found');
+  });
+});
