@@ -3,7 +3,8 @@
 // line the operator can act on.
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { registerSecret } from './secrets';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -34,11 +35,18 @@ export function IntSetting(name: string, min: number, max: number): PropertyDeco
   );
 }
 
-/** An optional secret: 16–512 characters without whitespace (it travels as `Bearer <token>`). */
+/**
+ * An optional secret: 16–512 characters without whitespace (it travels as `Bearer <token>`). Its value is
+ * registered as a secret, so it is hidden wherever the app stores, logs or answers text.
+ */
 export function TokenSetting(name: string): PropertyDecorator {
   return applyDecorators(
     IsOptional(),
-    Transform(emptyToUndefined),
+    Transform(({ value }: { value: unknown }) => {
+      if (value === '') return undefined;
+      if (typeof value === 'string') registerSecret(value);
+      return value;
+    }),
     IsString(),
     MinLength(16, { message: `${name} must be at least 16 characters` }),
     MaxLength(512, { message: `${name} must be at most 512 characters` }),
@@ -59,5 +67,18 @@ export function LogFormatSetting(name = 'LOG_FORMAT'): PropertyDecorator {
   return applyDecorators(
     IsOptional(),
     IsIn(LOG_FORMATS, { message: `${name} must be one of ${LOG_FORMATS.join(', ')}` }),
+  );
+}
+
+/** An optional true/false variable (also 1/0, yes/no, on/off); empty means the fallback. */
+export function BoolSetting(name: string, fallback: boolean): PropertyDecorator {
+  const words: Record<string, boolean> = { true: true, '1': true, yes: true, on: true };
+  for (const w of ['false', '0', 'no', 'off']) words[w] = false;
+  return applyDecorators(
+    IsOptional(),
+    Transform(({ value }) =>
+      value === '' || value === undefined ? fallback : (words[String(value).toLowerCase()] ?? value),
+    ),
+    IsBoolean({ message: `${name} must be true or false` }),
   );
 }

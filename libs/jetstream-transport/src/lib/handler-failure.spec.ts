@@ -1,8 +1,15 @@
+import { registerSecret, SECRET_MARKER } from '@state-hub/config';
 import { describeFailure } from './handler-failure';
 import { PoisonMessageError } from './poison-message-error';
 import { TransientError } from './transient-error';
 
 describe('describeFailure', () => {
+  it('never puts a registered secret into the reason a dead letter and a log line keep', () => {
+    registerSecret('dead-letter-canary-91c2');
+    const failure = describeFailure(new Error('POST https://hooks.example/x?key=dead-letter-canary-91c2 answered 500'));
+    expect(failure.reason).toBe(`Error: POST https://hooks.example/x?key=${SECRET_MARKER} answered 500`);
+  });
+
   it('marks only PoisonMessageError as poison', () => {
     expect(describeFailure(new PoisonMessageError('bad attributes'))).toEqual({
       poison: true,

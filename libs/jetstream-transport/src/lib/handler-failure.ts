@@ -1,5 +1,7 @@
 // Turns whatever a handler's promise or stream rejected with into a decision
-// (poison or not) and a reason fit for a log line and a dead letter.
+// (poison or not) and a reason fit for a log line and a dead letter, with no
+// registered secret in it.
+import { redactText } from '@state-hub/config';
 import { PoisonMessageError } from './poison-message-error';
 
 export interface HandlerFailure {
@@ -10,7 +12,7 @@ export interface HandlerFailure {
 const MAX_REASON_LENGTH = 2000;
 
 export function describeFailure(error: unknown): HandlerFailure {
-  return { poison: error instanceof PoisonMessageError, reason: truncate(reasonOf(error)) };
+  return { poison: error instanceof PoisonMessageError, reason: truncate(redactText(reasonOf(error))) };
 }
 
 function reasonOf(error: unknown): string {

@@ -3,7 +3,7 @@
 // pino-pretty runs as a synchronous stream in this process, not as a pino
 // transport: a transport is a worker thread that a webpack-bundled app cannot load.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LogFormatName } from '@state-hub/config';
+import { type LogFormatName, redactHeaders, redactText, redactUrl } from '@state-hub/config';
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import pinoPretty from 'pino-pretty';
@@ -39,10 +39,29 @@ export function prettyLogStream(colorize = process.stdout.isTTY === true): Desti
   });
 }
 
-/** nestjs-pino's `pinoHttp` for a LOG_FORMAT: pino's own JSON on stdout, or pino-pretty's lines. */
+/** The request as logged: credential headers (Authorization, Cookie, X-Gitlab-Token …) and query values hidden. */
+export function redactRequest(req: Record<string, unknown>): Record<string, unknown> {
+  const headers = req['headers'];
+  return {
+    ...req,
+    ...(typeof req['url'] === 'string' ? { url: redactUrl(req['url']) } : {}),
+    ...(headers && typeof headers === 'object' ? { headers: redactHeaders(headers as Record<string, unknown>) } : {}),
+  };
+}
+
+/**
+ * nestjs-pino's `pinoHttp` for a LOG_FORMAT: pino's own JSON on stdout, or pino-pretty's lines. Every line
+ * passes through redactText on its way out, so no registered secret (the apps' tokens, the values `${VAR}`
+ * put into definitions) reaches the log, whatever logged it.
+ */
 export function pinoHttpFor<IM extends IncomingMessage, SR extends ServerResponse>(
   format: LogFormatName,
   options: Options<IM, SR>,
 ): Options<IM, SR> | [Options<IM, SR>, DestinationStream] {
-  return format === 'pretty' ? [options, prettyLogStream()] : options;
+  const redacting: Options<IM, SR> = {
+    ...options,
+    serializers: { ...options.serializers, req: redactRequest },
+    hooks: { ...options.hooks, streamWrite: redactText },
+  };
+  return format === 'pretty' ? [redacting, prettyLogStream()] : redacting;
 }

@@ -27,7 +27,12 @@ export function requireBuilt(script: string, project: string): void {
   if (!existsSync(script)) throw new Error(`${script} is missing: run \`npx nx build ${project}\` first`);
 }
 
-async function startBuilt(script: string, env: Record<string, string>, healthPath: string): Promise<BuiltApp> {
+async function startBuilt(
+  script: string,
+  env: Record<string, string>,
+  healthPath: string,
+  keepAllOutput = false,
+): Promise<BuiltApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // A hub started with a write token gets it on every request of json().
@@ -39,6 +44,7 @@ async function startBuilt(script: string, env: Record<string, string>, healthPat
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     healthUrl: `${url}${healthPath}`,
     cwd: WORKSPACE_ROOT,
+    keepAllOutput,
   });
   return {
     url,
@@ -115,6 +121,8 @@ export function startBuiltSystem(options: {
   natsUrl?: string;
   definitionsDir: string;
   env?: Record<string, string>;
+  /** Keep the whole log for service.allOutput(). */
+  keepAllOutput?: boolean;
 }): Promise<BuiltApp> {
   requireBuilt(SYSTEM_MAIN, 'state-hub');
   return startBuilt(
@@ -130,5 +138,6 @@ export function startBuiltSystem(options: {
       ...options.env,
     },
     '/state/health',
+    options.keepAllOutput,
   );
 }

@@ -14,12 +14,16 @@ export interface NodeServiceOptions {
   healthUrl: string;
   startTimeoutMs?: number;
   cwd?: string;
+  /** Keep everything the service writes, for allOutput() (tests that search the whole log). */
+  keepAllOutput?: boolean;
 }
 
 export interface NodeService {
   pid: number;
   /** The last lines the service wrote (stdout and stderr), for failure messages. */
   output(): string;
+  /** Everything the service wrote so far; only with `keepAllOutput`. */
+  allOutput(): string;
   /** SIGTERM, then SIGKILL if it has not exited after `graceMs`. Safe to call twice. */
   stop(graceMs?: number): Promise<void>;
   /** Sends `signal` (e.g. SIGINT, as Ctrl-C does) and resolves with how the process exited. */
@@ -54,8 +58,11 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Nod
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';
+  const all: string[] = [];
   const keep = (chunk: Buffer) => {
-    tail = (tail + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
+    const text = chunk.toString('utf8');
+    tail = (tail + text).slice(-OUTPUT_TAIL_CHARS);
+    if (options.keepAllOutput) all.push(text);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -64,6 +71,10 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Nod
   const service: NodeService = {
     pid: child.pid ?? -1,
     output: () => tail,
+    allOutput: () => {
+      if (!options.keepAllOutput) throw new Error('allOutput() needs startNodeService({ keepAllOutput: true })');
+      return all.join('');
+    },
     async stop(graceMs = 10_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = exitOf(child);

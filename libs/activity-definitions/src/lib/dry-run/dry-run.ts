@@ -1,6 +1,7 @@
 // A dry run of one definition, in the engine's order (run-executor.service.ts):
 // trigger, context, rule, instruction. Nothing is executed; the report says
 // what would happen and why.
+import { redactSecrets } from '@state-hub/config';
 import type { DefinitionProblem } from '../parse/definition-problem';
 import { evaluateRule, type RuleCheck } from '../rule/evaluate-rule';
 import { TemplateError } from '../template/template-error';
@@ -96,10 +97,11 @@ export async function dryRun(target: LoadedTarget, options: DryRunOptions): Prom
   return verdictLast(report);
 }
 
-// The verdict goes last, so `--json` reads in the same order as the text output.
+// The verdict goes last, so `--json` reads in the same order as the text output. No value `${VAR}` put in (a
+// token in a URL or a command) is ever printed: the report shows SECRET_MARKER in its place.
 function verdictLast(report: DryRunReport): DryRunReport {
   const { would_run: _unset, reasons, ...rest } = report;
-  return { ...rest, would_run: reasons.length === 0, reasons };
+  return redactSecrets({ ...rest, would_run: reasons.length === 0, reasons });
 }
 
 export function plural(count: number, word: string): string {

@@ -1,6 +1,9 @@
 // `${VAR}` in string values is replaced from the environment when a file is
 // loaded; `${VAR:-default}` uses the default when VAR is unset or empty (as in
 // a shell); `$${` writes a literal `${`. Keys are never substituted.
+// Every value taken from the environment is registered as a secret (see
+// isEnvironmentSecret), so runs, logs and answers never show it.
+import { registerSecret } from '@state-hub/config';
 import { fieldPathText, type FieldPath } from './field-path';
 
 export type UnsetVariables = 'error' | 'placeholder';
@@ -17,6 +20,15 @@ export interface Substitution {
   value: unknown;
   problems: SubstitutionIssue[];
   warnings: SubstitutionIssue[];
+}
+
+/**
+ * Whether a value `${VAR}` took from the environment is hidden as a secret: all are, but for a bare origin such as
+ * `http://127.0.0.1:3000` (STATE_HUB_URL), which is an address; a URL with a path, query or user info (a Slack
+ * webhook, `https://user:pass@…`) is a secret.
+ */
+export function isEnvironmentSecret(value: string): boolean {
+  return !/^https?:\/\/[A-Za-z0-9.\-[\]:]+\/?$/.test(value);
 }
 
 const TOKEN = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|\$\{[^}]{0,40}\}?/g;
@@ -69,6 +81,7 @@ function substituteString(
       return match;
     }
     const found = Object.hasOwn(env, name) ? env[name] : undefined;
+    if (found && isEnvironmentSecret(found)) registerSecret(found);
     if (fallback !== undefined) return found ? found : fallback;
     if (found !== undefined) return found;
     if (unset === 'placeholder') {

@@ -1,5 +1,6 @@
 // One definition file, text in, a compiled definition or located problems out.
 // Never throws: every failure becomes a problem with the file path.
+import { redactText } from '@state-hub/config';
 import { ActivityDefinitionSchema } from '../schema/activity-definition-schema';
 import { compileDefinition } from './compile-definition';
 import { contentHash } from './content-hash';
@@ -14,7 +15,7 @@ export const MAX_DEFINITION_BYTES = 256 * 1024;
 
 export function parseDefinition(text: string, options: ParseDefinitionOptions): ParseResult {
   try {
-    return parse(text, options);
+    return hideSecrets(parse(text, options));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, problems: [{ path: options.path, message: `could not be read: ${reason}` }], warnings: [] };
@@ -76,6 +77,14 @@ function parse(text: string, options: ParseDefinitionOptions): ParseResult {
       ...(compiled.cron ? { cron: compiled.cron } : {}),
     },
   };
+}
+
+/** A problem may quote a value `${VAR}` put in (`url: got "…"`): never the secret itself. */
+function hideSecrets(result: ParseResult): ParseResult {
+  const hide = (list: DefinitionProblem[]) => list.map((p) => ({ ...p, message: redactText(p.message) }));
+  return result.ok
+    ? { ...result, warnings: hide(result.warnings) }
+    : { ...result, problems: hide(result.problems), warnings: hide(result.warnings) };
 }
 
 function sortByPosition(problems: DefinitionProblem[]): DefinitionProblem[] {

@@ -588,6 +588,15 @@ export interface operations {
           'text/plain': string;
         };
       };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   listDefinitions: {
@@ -605,6 +614,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DefinitionStatusView'][];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -632,6 +650,15 @@ export interface operations {
       };
       /** @description the body is not valid JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only when a token is set) */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -711,6 +738,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description the database is unavailable; retry shortly */
       503: {
         headers: {
@@ -744,6 +780,15 @@ export interface operations {
       };
       /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -794,6 +839,15 @@ export interface operations {
       };
       /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only when a token is set) */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -882,6 +936,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description the database, or (with JetStream) NATS, is unavailable; retry shortly */
       503: {
         headers: {
@@ -915,6 +978,15 @@ export interface operations {
       };
       /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -965,6 +1037,15 @@ export interface operations {
       };
       /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only when a token is set) */
+      401: {
         headers: {
           [name: string]: unknown;
         };

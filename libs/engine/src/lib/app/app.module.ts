@@ -1,10 +1,22 @@
-import { assignRequestId, HttpErrorFilter, pinoHttpFor } from '@state-hub/nest-http';
+import {
+  assignRequestId,
+  BearerTokenGuard,
+  HttpErrorFilter,
+  pinoHttpFor,
+  TOKEN_AUTH,
+  type TokenAuthSettings,
+} from '@state-hub/nest-http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { validatedConfigModule } from '@state-hub/config';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { type AppConfig, type ConfigOverrides, definitionEnvironment, validateConfig } from '../config/app-config';
+import {
+  type AppConfig,
+  type ConfigOverrides,
+  definitionEnvironment,
+  validateStandaloneConfig,
+} from '../config/app-config';
 import { DEFINITION_ENV } from '../config/definition-env';
 import { DatabaseModule } from '../database/database.module';
 import { NatsModule } from '../nats/nats.module';
@@ -36,9 +48,23 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [await validatedConfigModule(validateConfig, overrides), DatabaseModule.forRoot(), ...FEATURE_IMPORTS],
+      imports: [
+        await validatedConfigModule(validateStandaloneConfig, overrides),
+        DatabaseModule.forRoot(),
+        ...FEATURE_IMPORTS,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
+        {
+          provide: TOKEN_AUTH,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<AppConfig, true>): TokenAuthSettings => ({
+            token: config.get('ENGINE_API_TOKEN', { infer: true }),
+            tokenName: 'ENGINE_API_TOKEN',
+            readsRequireToken: config.get('API_READS_REQUIRE_TOKEN', { infer: true }),
+          }),
+        },
+        { provide: APP_GUARD, useClass: BearerTokenGuard },
         { provide: DEFINITION_ENV, useValue: definitionEnvironment(overrides) },
       ],
       exports: [DEFINITION_ENV],

@@ -29,6 +29,11 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   );
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  if (!app.get<ConfigService<AppConfig, true>>(ConfigService).get('ENGINE_API_TOKEN', { infer: true })) {
+    app
+      .get(Logger)
+      .warn('ENGINE_API_TOKEN is not set: manual runs, replays and redrives accept unauthenticated requests', 'Auth');
+  }
   return app;
 }
 

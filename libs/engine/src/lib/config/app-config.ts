@@ -3,6 +3,8 @@
 import { hostname } from 'node:os';
 import { applyDecorators } from '@nestjs/common';
 import {
+  assertNetworkAccessProtected,
+  BoolSetting,
   ConfigError,
   defaultLogFormat,
   emptyToUndefined,
@@ -11,6 +13,7 @@ import {
   LogFormatSetting,
   type LogLevelName,
   LogLevelSetting,
+  TokenSetting,
   validateEnvironment,
 } from '@state-hub/config';
 import { Transform } from 'class-transformer';
@@ -56,6 +59,16 @@ export class AppConfig {
   @IsString()
   HOST = '127.0.0.1';
 
+  /**
+   * Guards the write routes (manual run, replay, redrive; every read too with API_READS_REQUIRE_TOKEN) of the
+   * engine on its own; required on a non-loopback HOST. In the one-process deployment STATE_HUB_API_TOKEN does this.
+   */
+  @TokenSetting('ENGINE_API_TOKEN')
+  ENGINE_API_TOKEN?: string;
+
+  @BoolSetting('API_READS_REQUIRE_TOKEN', false)
+  API_READS_REQUIRE_TOKEN = false;
+
   @NameSetting('REPLICA_ID', /^\S{1,200}$/, 'at most 200 characters without spaces')
   REPLICA_ID = `${hostname()}-${process.pid}`;
 
@@ -85,6 +98,13 @@ export class AppConfig {
 /** Validates raw environment values; throws a ConfigError naming every bad variable. */
 export function validateConfig(raw: Record<string, unknown>): AppConfig {
   return validateEnvironment(AppConfig, raw);
+}
+
+/** The engine on its own: validateConfig, and a non-loopback HOST needs ENGINE_API_TOKEN. */
+export function validateStandaloneConfig(raw: Record<string, unknown>): AppConfig {
+  const config = validateConfig(raw);
+  assertNetworkAccessProtected(config.HOST, config.ENGINE_API_TOKEN, 'ENGINE_API_TOKEN');
+  return config;
 }
 
 export { ConfigError };

@@ -16,6 +16,14 @@ describe('the built event-consumer as a process', () => {
         'LOG_FORMAT must be one of pretty, json (got "xml")',
       ],
     ],
+    [
+      { HOST: '0.0.0.0', ENGINE_API_TOKEN: '' },
+      [
+        'ENGINE_API_TOKEN must be set when HOST=0.0.0.0 (not loopback): without it anyone who reaches the port can ' +
+          'write. Set ENGINE_API_TOKEN (at least 16 characters; clients send Authorization: Bearer <token>), or HOST=127.0.0.1',
+      ],
+    ],
+    [{ ENGINE_API_TOKEN: 'short' }, ['ENGINE_API_TOKEN must be at least 16 characters (got (hidden))']],
   ])('refuses %j: exit 1, one line per problem on stderr, nothing else', async (env, problems) => {
     const run = await runToExit(ENGINE_MAIN, { env, cwd: WORKSPACE_ROOT });
     expect(run.code).toBe(1);

@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { OpenRoute } from '@state-hub/nest-http';
 import { EngineHealth } from './engine-health.service';
 import { EngineHealthView } from './health.view';
 
@@ -11,6 +12,7 @@ export class HealthController {
 
   /** 200 when the database and NATS answer, 503 otherwise (the body says which). */
   @Get()
+  @OpenRoute()
   @ApiOperation({
     operationId: 'getHealth',
     summary: 'Whether the engine reaches its database and its events',

@@ -1,9 +1,12 @@
 // The run history table: a run is claimed by INSERTing its row first, so the
 // UNIQUE (definition_id, trigger_key) decides which delivery or replica runs it.
+// Nothing is written before redactSecrets has hidden every registered secret in
+// it: a token `${VAR}` put in a URL, echoed by a server or printed by a command.
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LoadedDefinition } from '@state-hub/activity-definitions';
+import { redactSecrets } from '@state-hub/config';
 import { ActivityRunEntity, type RunStatus } from '@state-hub/db';
 import { DataSource, type QueryDeepPartialEntity } from 'typeorm';
 
@@ -49,7 +52,7 @@ export class RunRecorder {
   async finish(run: ActivityRunEntity, finish: RunFinish): Promise<ActivityRunEntity> {
     const finishedAt = new Date();
     const patch = {
-      ...finish,
+      ...redactSecrets(finish),
       finished_at: finishedAt,
       duration_ms: Math.max(0, finishedAt.getTime() - run.started_at.getTime()),
     };
@@ -84,20 +87,22 @@ export class RunRecorder {
       .createQueryBuilder()
       .insert()
       .into(ActivityRunEntity)
-      .values({
-        definition_id: definition.id,
-        definition_hash: definition.contentHash,
-        trigger_kind: trigger.kind,
-        trigger_key: trigger.key,
-        event_type: trigger.event?.type ?? null,
-        // kept whole, so that a replay runs on exactly this event
-        trigger_event: trigger.event ?? null,
-        replay_of: trigger.replayOf ?? null,
-        warnings: trigger.warnings ?? [],
-        replica: this.replica,
-        context: {},
-        ...fields,
-      } as RunValues)
+      .values(
+        redactSecrets({
+          definition_id: definition.id,
+          definition_hash: definition.contentHash,
+          trigger_kind: trigger.kind,
+          trigger_key: trigger.key,
+          event_type: trigger.event?.type ?? null,
+          // kept whole, so that a replay runs on exactly this event
+          trigger_event: trigger.event ?? null,
+          replay_of: trigger.replayOf ?? null,
+          warnings: trigger.warnings ?? [],
+          replica: this.replica,
+          context: {},
+          ...fields,
+        }) as RunValues,
+      )
       .orIgnore() // ON CONFLICT DO NOTHING
       .returning('*')
       .execute();

@@ -10,6 +10,7 @@ import {
   startNatsServer,
   type TestDatabase,
 } from '@state-hub/testing';
+import type { ConfigOverrides } from '../config/app-config';
 import { EventSource } from './event-source';
 import { startTestEngine, type TestEngine } from './test-engine';
 
@@ -44,6 +45,7 @@ export const eventDefinition = (id: string, eventType: string, rest: string) =>
 
 export async function startEngineFixture(
   writeDefinitions: (files: DefinitionFiles, sink: HttpSink) => void,
+  options: { env?: ConfigOverrides } = {},
 ): Promise<EngineFixture> {
   let db: TestDatabase | undefined;
   let nats: NatsServer | undefined;
@@ -56,7 +58,12 @@ export async function startEngineFixture(
   try {
     [db, nats, sink] = await Promise.all([createTestDatabase(), startNatsServer(), startHttpSink()]);
     writeDefinitions(files, sink);
-    const engine = await startTestEngine({ databaseUrl: db.url, natsUrl: nats.url, definitionsDir: files.dir });
+    const engine = await startTestEngine({
+      databaseUrl: db.url,
+      natsUrl: nats.url,
+      definitionsDir: files.dir,
+      env: options.env,
+    });
     const source = await EventSource.connect(nats.url);
     const runsOf = async (definition: string) =>
       (await engine.http().get('/runs').query({ definition }).expect(200)).body.items as RunBody[];

@@ -30,6 +30,10 @@ export interface TestEngineOptions {
 export async function startTestEngine(options: TestEngineOptions): Promise<TestEngine> {
   const env: ConfigOverrides = {
     LOG_LEVEL: 'silent',
+    // Pin what the developer's shell might set, so tests only see what they ask for.
+    ENGINE_API_TOKEN: '',
+    API_READS_REQUIRE_TOKEN: '',
+    HOST: '127.0.0.1',
     DATABASE_URL: options.databaseUrl,
     NATS_URL: options.natsUrl,
     ACTIVITY_DEFINITIONS_DIR: options.definitionsDir,

@@ -1405,6 +1405,15 @@ export interface operations {
           'application/json': components['schemas']['OutboxView'];
         };
       };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description the database is unavailable; retry shortly */
       503: {
         headers: {
@@ -1432,6 +1441,15 @@ export interface operations {
         };
         content: {
           'text/plain': string;
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -1487,6 +1505,15 @@ export interface operations {
       };
       /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -1612,6 +1639,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description no domain has this slug */
       404: {
         headers: {
@@ -1657,6 +1693,15 @@ export interface operations {
       };
       /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -1793,6 +1838,15 @@ export interface operations {
       };
       /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -2014,6 +2068,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description no repo has this slug */
       404: {
         headers: {
@@ -2062,6 +2125,15 @@ export interface operations {
       };
       /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -2199,6 +2271,15 @@ export interface operations {
       };
       /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -2349,6 +2430,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description the workstream or repo filter names nothing */
       404: {
         headers: {
@@ -2478,6 +2568,15 @@ export interface operations {
       };
       /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -2628,6 +2727,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description the domain or repo filter names nothing */
       404: {
         headers: {
@@ -2748,6 +2856,15 @@ export interface operations {
       };
       /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -2897,6 +3014,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description the domain filter names no domain */
       404: {
         headers: {
@@ -3017,6 +3143,15 @@ export interface operations {
       };
       /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -3168,6 +3303,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description the repo filter names no repo */
       404: {
         headers: {
@@ -3295,6 +3439,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description no progress event has this id */
       404: {
         headers: {
@@ -3340,6 +3493,15 @@ export interface operations {
       };
       /** @description a parameter or body field is invalid (`field` and `details` name each one), or the body is not valid JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -3488,6 +3650,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description the database is unavailable; retry shortly */
       503: {
         headers: {
@@ -3523,6 +3694,15 @@ export interface operations {
       };
       /** @description a parameter is invalid, or since is not before until */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true) */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,10 +1,16 @@
-import { assignRequestId, HttpErrorFilter, pinoHttpFor } from '@state-hub/nest-http';
+import {
+  assignRequestId,
+  BearerTokenGuard,
+  HttpErrorFilter,
+  pinoHttpFor,
+  TOKEN_AUTH,
+  type TokenAuthSettings,
+} from '@state-hub/nest-http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { validatedConfigModule } from '@state-hub/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { BearerTokenGuard } from '../common/auth/bearer-token.guard';
 import { JsonContentTypeGuard } from '../common/validation/json-content-type.guard';
 import { type AppConfig, validateConfig } from '../config/app-config';
 import { ConsistencyModule } from '../consistency/consistency.module';
@@ -31,7 +37,6 @@ export function hubLoggerModule(service: string, quietPaths: string[] = ['/state
         level: config.get('LOG_LEVEL', { infer: true }),
         genReqId: assignRequestId,
         customProps: () => ({ service }),
-        redact: ['req.headers.authorization', 'req.headers.cookie'],
         autoLogging: { ignore: (req) => quietPaths.includes(req.url ?? '') },
       }),
     }),
@@ -62,6 +67,16 @@ const FEATURE_IMPORTS = [
 @Module({
   imports: FEATURE_IMPORTS,
   providers: [
+    {
+      provide: TOKEN_AUTH,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>): TokenAuthSettings => ({
+        token: config.get('STATE_HUB_API_TOKEN', { infer: true }),
+        tokenName: 'STATE_HUB_API_TOKEN',
+        readsRequireToken: config.get('API_READS_REQUIRE_TOKEN', { infer: true }),
+      }),
+    },
+    // Guards every controller of the process: in the one-process deployment the engine's /engine/ routes too.
     { provide: APP_GUARD, useClass: BearerTokenGuard },
     { provide: APP_GUARD, useClass: JsonContentTypeGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -1,6 +1,8 @@
 // The API's one typed, validated configuration object. Nothing else reads
 // process.env: a bad value stops the app at start with the variable's name.
 import {
+  assertNetworkAccessProtected,
+  BoolSetting,
   ConfigError,
   defaultLogFormat,
   emptyToUndefined,
@@ -12,22 +14,8 @@ import {
   TokenSetting,
   validateEnvironment,
 } from '@state-hub/config';
-import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-
-/** `true/false` (also 1/0, yes/no, on/off); empty means the default. */
-function BoolSetting(name: string, fallback: boolean): PropertyDecorator {
-  const words: Record<string, boolean> = { true: true, '1': true, yes: true, on: true };
-  for (const w of ['false', '0', 'no', 'off']) words[w] = false;
-  return applyDecorators(
-    IsOptional(),
-    Transform(({ value }) =>
-      value === '' || value === undefined ? fallback : (words[String(value).toLowerCase()] ?? value),
-    ),
-    IsBoolean({ message: `${name} must be true or false` }),
-  );
-}
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 /** Empty means the default (`FOO=` in a compose file). */
 const emptyTo = (fallback: string) => Transform(({ value }) => (value === '' ? fallback : value));
@@ -50,8 +38,13 @@ export class AppConfig {
   @MinLength(1, { message: 'STATE_HUB_DATA_DIR must not be empty' })
   STATE_HUB_DATA_DIR = '.state-hub';
 
+  /** Guards every write route (and with API_READS_REQUIRE_TOKEN every read); required on a non-loopback HOST. */
   @TokenSetting('STATE_HUB_API_TOKEN')
   STATE_HUB_API_TOKEN?: string;
+
+  /** Reads need the token too (health stays open): for networks where plans and run history are not for everyone. */
+  @BoolSetting('API_READS_REQUIRE_TOKEN', false)
+  API_READS_REQUIRE_TOKEN = false;
 
   /** The secret git hosts sign push webhooks with (POST /webhooks/*); unset, those routes refuse (403). */
   @TokenSetting('WEBHOOK_SECRET')
@@ -133,9 +126,14 @@ export class AppConfig {
   SWEEP_REPO_LOCK_WAIT_SECONDS = 30;
 }
 
-/** Validates raw environment values; throws a ConfigError naming every bad variable. */
+/**
+ * Validates raw environment values; throws a ConfigError naming every bad variable, or saying that a
+ * non-loopback HOST needs STATE_HUB_API_TOKEN.
+ */
 export function validateConfig(raw: Record<string, unknown>): AppConfig {
-  return validateEnvironment(AppConfig, raw);
+  const config = validateEnvironment(AppConfig, raw);
+  assertNetworkAccessProtected(config.HOST, config.STATE_HUB_API_TOKEN, 'STATE_HUB_API_TOKEN');
+  return config;
 }
 
 export { ConfigError };

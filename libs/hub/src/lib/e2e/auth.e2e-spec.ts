@@ -1,4 +1,6 @@
-// With STATE_HUB_API_TOKEN set, every write route needs the bearer token; reads stay open.
+// With STATE_HUB_API_TOKEN set, every write route needs the bearer token; reads stay open unless
+// API_READS_REQUIRE_TOKEN; the health check is always open; a non-loopback HOST needs the token.
+import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -40,6 +42,14 @@ describe('bearer-token auth (real Postgres)', () => {
     const res = await t.http()[method](path).set('authorization', 'Bearer wrong-token-wrong-token').send({});
     expect(res.status).toBe(401);
     expect(res.body.message).toBe('invalid bearer token');
+  });
+
+  it('the refused writes changed nothing: no row, no event', async () => {
+    const db = t.app.get(DataSource);
+    for (const table of ['domains', 'repos', 'workstreams', 'tasks', 'decisions', 'progress_events', 'event_outbox']) {
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM ${table}`);
+      expect({ table, n }).toEqual({ table, n: 0 });
+    }
   });
 
   it('refuses a malformed Authorization header', async () => {
@@ -84,5 +94,41 @@ describe('bearer-token auth (real Postgres)', () => {
       return !WRITES.some(([m, p]) => m === method && route.test(p)) && !SIGNED.includes(path);
     });
     expect(unchecked).toEqual([]);
+  });
+});
+
+describe('API_READS_REQUIRE_TOKEN=true (real Postgres)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { STATE_HUB_API_TOKEN: TOKEN, API_READS_REQUIRE_TOKEN: 'true' } });
+  });
+  afterAll(() => t?.close());
+
+  it.each(['/domains', '/repos', '/next-steps', '/workstreams', '/progress-events', '/metrics'])(
+    'GET %s needs the token too',
+    async (path) => {
+      const res = await t.http().get(path);
+      expect(res.status).toBe(401);
+      expect(res.body.message).toMatch(/missing bearer token: send Authorization: Bearer <STATE_HUB_API_TOKEN>/);
+      await t.http().get(path).set('authorization', `Bearer ${TOKEN}`).expect(200);
+    },
+  );
+
+  it('keeps the health check open', async () => {
+    await t.http().get('/state/health').expect(200);
+  });
+});
+
+describe('a hub on a non-loopback HOST', () => {
+  it('refuses to start without STATE_HUB_API_TOKEN, naming the token and the fix', async () => {
+    await expect(startTestApp({ env: { HOST: '0.0.0.0' } })).rejects.toThrow(
+      /STATE_HUB_API_TOKEN must be set when HOST=0\.0\.0\.0 \(not loopback\)/,
+    );
+  });
+
+  it('starts with the token', async () => {
+    const t = await startTestApp({ env: { HOST: '0.0.0.0', STATE_HUB_API_TOKEN: TOKEN } });
+    await t.http().get('/state/health').expect(200);
+    await t.close();
   });
 });

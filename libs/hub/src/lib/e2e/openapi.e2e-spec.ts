@@ -60,9 +60,10 @@ describe('OpenAPI (real Postgres)', () => {
         '/workstreams/{id}',
       ].sort(),
     );
-    // writes need the bearer token (document-wide), reads are open
+    // writes need the bearer token (document-wide), reads only with API_READS_REQUIRE_TOKEN, health never
     expect(doc.security).toEqual([{ bearer: [] }]);
-    expect(doc.paths['/repos'].get.security).toEqual([]);
+    expect(doc.paths['/repos'].get.security).toEqual([{}, { bearer: [] }]);
+    expect(doc.paths['/state/health'].get.security).toEqual([]);
     expect(doc.paths['/repos'].post.security).toBeUndefined();
     // the webhooks authenticate with the host's signature instead
     expect(doc.paths['/webhooks/github'].post.security).toEqual([{ githubWebhookSignature: [] }]);

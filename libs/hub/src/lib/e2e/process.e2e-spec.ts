@@ -18,6 +18,14 @@ describe('the built state-hub-api as a process', () => {
   it.each([
     [{ STATE_HUB_API_TOKEN: 'short' }, ['STATE_HUB_API_TOKEN must be at least 16 characters (got (hidden))']],
     [
+      { HOST: '0.0.0.0', STATE_HUB_API_TOKEN: '' },
+      [
+        'STATE_HUB_API_TOKEN must be set when HOST=0.0.0.0 (not loopback): without it anyone who reaches the port ' +
+          'can write. Set STATE_HUB_API_TOKEN (at least 16 characters; clients send Authorization: Bearer <token>), ' +
+          'or HOST=127.0.0.1',
+      ],
+    ],
+    [
       { PORT: 'x', DATABASE_URL: 'mysql://db/x', LOG_FORMAT: 'xml' },
       [
         'PORT must be an integer between 1 and 65535 (got "x")',

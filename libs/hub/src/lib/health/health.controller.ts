@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { OpenRoute } from '@state-hub/nest-http';
 import { HealthService, HealthView } from './health.service';
 
 @ApiTags('health')
@@ -9,6 +10,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get('health')
+  @OpenRoute()
   @ApiOperation({
     operationId: 'getHealth',
     summary: 'Whether the hub and its database are up',

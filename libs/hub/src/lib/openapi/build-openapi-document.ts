@@ -29,8 +29,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     title: 'State Hub API',
     description:
       'Read model of repos, workstreams, tasks, decisions, domain goals and progress events. Every error ' +
-      'answers with the one `ErrorBodyDto`; reads are open, writes need the bearer token when ' +
-      "STATE_HUB_API_TOKEN is set (except the git hosts' webhooks, which are signed with WEBHOOK_SECRET).",
+      'answers with the one `ErrorBodyDto`. When STATE_HUB_API_TOKEN is set, writes need it as a bearer token ' +
+      "(except the git hosts' webhooks, which are signed with WEBHOOK_SECRET), and reads too when the hub runs " +
+      'with API_READS_REQUIRE_TOKEN=true; the health check is always open.',
     version: APP_VERSION,
     server: { url: 'http://127.0.0.1:3000', description: 'a hub on its default HOST and PORT' },
     tags: HUB_TAGS,
@@ -40,7 +41,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       [413, 'the request body is larger than BODY_LIMIT (default 1mb)'],
       415,
     ],
-    bearer: { description: 'STATE_HUB_API_TOKEN (writes only; the webhooks use their signature instead)' },
+    bearer: {
+      description:
+        'STATE_HUB_API_TOKEN (writes; reads too with API_READS_REQUIRE_TOKEN; the webhooks use their signature instead)',
+      readError: [401, 'missing, malformed or wrong bearer token (only with API_READS_REQUIRE_TOKEN=true)'],
+      open: ['getHealth'],
+    },
   });
   return addWebhookSecuritySchemes(document);
 }

@@ -31,6 +31,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'silent',
     NATS_URL: '',
     STATE_HUB_API_TOKEN: '',
+    API_READS_REQUIRE_TOKEN: '',
+    HOST: '127.0.0.1',
     WEBHOOK_SECRET: '',
     DATABASE_URL: options.embedded ? '' : (options.databaseUrl ?? db?.url),
     ...options.env,

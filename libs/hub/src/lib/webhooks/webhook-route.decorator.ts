@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { WebhookHost } from '@state-hub/db';
 import { ApiErrors } from '@state-hub/nest-http';
-import { SignatureAuth } from '../common/auth/signature-auth.decorator';
+import { SignatureAuth } from '@state-hub/nest-http';
 import { WebhookResultView } from './dto/webhook-result.view';
 import { WEBHOOK_HOST_SPECS } from './hosts/webhook-hosts';
 import { webhookSecurityScheme } from './webhook-openapi';

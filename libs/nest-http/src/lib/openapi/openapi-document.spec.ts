@@ -30,6 +30,16 @@ class NotesController {
   }
 }
 
+@ApiTags('notes')
+@Controller('health')
+class HealthController {
+  @Get()
+  @ApiOperation({ operationId: 'getHealth', summary: 'Up or not' })
+  health() {
+    return { status: 'ok' };
+  }
+}
+
 @ApiTags('undeclared')
 @Controller('loose')
 class LooseController {
@@ -46,7 +56,7 @@ const SPEC: OpenApiSpec = {
   server: { url: 'http://127.0.0.1:9', description: 'local' },
   tags: { notes: 'the notes' },
   writeErrors: [400, [401, 'token'], 413, 415],
-  bearer: { description: 'TOKEN' },
+  bearer: { description: 'TOKEN', readError: [401, 'reads too, with a setting'], open: ['getHealth'] },
 };
 
 async function appWith(...controllers: (new () => unknown)[]): Promise<INestApplication> {
@@ -62,7 +72,7 @@ describe('createOpenApiDocument', () => {
     expect(doc.servers).toEqual([SPEC.server]);
     expect(doc.tags).toEqual([{ name: 'notes', description: 'the notes' }]);
     const get = doc.paths['/notes/{id}'].get;
-    expect(Object.keys(get?.responses ?? {})).toEqual(['200', '400', '404', '503']);
+    expect(Object.keys(get?.responses ?? {})).toEqual(['200', '400', '401', '404', '503']);
     expect(get?.responses['404']).toEqual({
       description: 'no note has this id',
       content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBodyDto' } } },
@@ -77,18 +87,22 @@ describe('createOpenApiDocument', () => {
     expect(Object.keys(create?.responses ?? {})).toEqual(['201', '400', '401', '409', '413', '415', '503']);
     expect(create?.responses['401']).toMatchObject({ description: 'token' });
     expect(create?.responses['409']).toMatchObject({ description: 'taken' });
-    expect(doc.paths['/notes/{id}'].get?.responses['401']).toBeUndefined();
+    expect(doc.paths['/notes/{id}'].get?.responses['401']).toMatchObject({ description: 'reads too, with a setting' });
   });
 
-  it('asks for the bearer token on writes only, and on nothing without one', async () => {
-    const withToken = createOpenApiDocument(await appWith(NotesController), SPEC);
+  it('asks for the bearer token on writes, optionally on reads, never on open routes, and on nothing without one', async () => {
+    const withToken = createOpenApiDocument(await appWith(NotesController, HealthController), SPEC);
     expect(withToken.security).toEqual([{ bearer: [] }]);
-    expect(withToken.paths['/notes/{id}'].get?.security).toEqual([]);
+    expect(withToken.paths['/notes/{id}'].get?.security).toEqual([{}, { bearer: [] }]);
     expect(withToken.paths['/notes'].post?.security).toBeUndefined();
+    const health = withToken.paths['/health'].get;
+    expect(health?.security).toEqual([]);
+    expect(health?.responses['401']).toBeUndefined();
     const open = createOpenApiDocument(await appWith(NotesController), { ...SPEC, bearer: undefined });
     expect(open.security).toBeUndefined();
     expect(open.components?.securitySchemes).toBeUndefined();
     expect(open.paths['/notes'].post?.security).toEqual([]);
+    expect(open.paths['/notes/{id}'].get?.responses['401']).toBeUndefined();
   });
 });
 

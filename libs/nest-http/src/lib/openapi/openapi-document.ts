@@ -1,6 +1,7 @@
 // Builds an app's OpenAPI document the same way for every HTTP side: info,
 // license, server, tags declared once, the one error schema, the errors every
-// write can answer, and bearer auth on writes only.
+// write can answer, and bearer auth: on writes, optional on reads (needed with
+// API_READS_REQUIRE_TOKEN), never on the open routes (health).
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, type OperationObject, SwaggerModule } from '@nestjs/swagger';
 import { errorResponse, type ErrorSpec, errorSpec } from './api-errors.decorator';
@@ -16,8 +17,14 @@ export interface OpenApiSpec {
   tags: Record<string, string>;
   /** Errors any write (POST, PUT, PATCH, DELETE) can answer, added to each write that does not name them itself. */
   writeErrors: ErrorSpec[];
-  /** Writes need this bearer token (reads stay open); absent: no operation needs one. */
-  bearer?: { description: string };
+  /** Writes need this bearer token, reads only with API_READS_REQUIRE_TOKEN; absent: no operation needs one. */
+  bearer?: {
+    description: string;
+    /** The 401 a read answers without the token when reads require it. */
+    readError: ErrorSpec;
+    /** operationIds of the routes open to everyone (@OpenRoute). */
+    open: string[];
+  };
 }
 
 /** The workspace package.json's license. */
@@ -46,9 +53,16 @@ export function createOpenApiDocument(app: INestApplication, spec: OpenApiSpec):
   for (const { method, operation } of operations(document)) {
     const write = (WRITE_METHODS as readonly string[]).includes(method);
     if (write) addMissingErrors(operation, spec.writeErrors);
+    const bearer = spec.bearer;
+    if (!bearer || bearer.open.includes(operation.operationId ?? '')) {
+      // Open to everyone: say so on the operation, overriding the document-wide requirement.
+      operation.security = [];
+    } else if (!write) {
+      // The token is optional on reads unless the server was started with API_READS_REQUIRE_TOKEN.
+      operation.security = [{}, { bearer: [] }];
+      addMissingErrors(operation, [bearer.readError]);
+    }
     sortResponses(operation);
-    // Reads are open (or nothing needs a token): say so on the operation, overriding the document-wide requirement.
-    if (!write || !spec.bearer) operation.security = [];
   }
   return document;
 }
