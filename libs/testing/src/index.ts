@@ -8,7 +8,8 @@ export {
   withDatabase,
   type TestDatabase,
 } from './lib/test-database';
-export { natsServerBinary, startNatsServer, type NatsServer } from './lib/nats-server';
+export { natsServerBinary, spawnNatsServer, startNatsServer, type NatsServer } from './lib/nats-server';
+export { type ClusterNode, type NatsCluster, startNatsCluster } from './lib/nats-cluster';
 export { startNodeService, type NodeService, type NodeServiceOptions } from './lib/node-service';
 export { runToExit, type ExitedRun, type RunToExitOptions } from './lib/run-to-exit';
 export { readStream, readStreamOnceItHolds, type StoredEvent } from './lib/stream-reader';

@@ -10,6 +10,10 @@ export function startBuiltEngine(options: {
   natsUrl: string;
   definitionsDir: string;
   replica: string;
+  env?: Record<string, string>;
 }): Promise<BuiltApp> {
-  return startEngine({ ...options, env: { REPLICA_ID: options.replica, RUN_SWEEP_INTERVAL_MS: '500' } });
+  return startEngine({
+    ...options,
+    env: { REPLICA_ID: options.replica, RUN_SWEEP_INTERVAL_MS: '500', ...options.env },
+  });
 }

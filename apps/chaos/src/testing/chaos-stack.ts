@@ -1,9 +1,12 @@
-// What most chaos scenarios stand on: a nats-server of their own, an http sink
-// for the definitions' targets, a folder of definition files, N built hubs on one
-// hub database and M built engines on one engine database (on the local Postgres,
-// or on a Postgres server the scenario owns so that it can stop it).
+// What most chaos scenarios stand on: a nats-server of their own (or a
+// three-node JetStream cluster), an http sink for the definitions' targets, a
+// folder of definition files, N built hubs on one hub database and M built engines
+// on one engine database (on the local Postgres, or on a Postgres server the
+// scenario owns so that it can stop it).
 import {
   createTestDatabase,
+  type NatsCluster,
+  startNatsCluster,
   DefinitionFiles,
   type HttpSink,
   type NatsServer,
@@ -13,6 +16,13 @@ import {
 } from '@state-hub/testing';
 import { Client, type QueryResultRow } from 'pg';
 import { type BuiltApp, startBuiltEngine, startBuiltHub } from './built-apps';
+
+/** What the stack needs of its NATS: a single server or a cluster. */
+export interface ChaosNats {
+  /** What NATS_URL gets (every member of a cluster, comma separated). */
+  url: string;
+  destroy(): Promise<void>;
+}
 
 export interface ChaosStackOptions {
   /** Database names are derived from it: `statehub_chaos_<name>_hub|engine`. */
@@ -25,10 +35,12 @@ export interface ChaosStackOptions {
   engines?: string[];
   /** Put the engine's database on this server instead of the local Postgres. */
   enginePostgres?: PostgresServer;
+  /** Extra variables of every hub and engine (NATS_STREAM_REPLICAS …). */
+  appEnv?: Record<string, string>;
 }
 
-export interface ChaosStack {
-  nats: NatsServer;
+export interface ChaosStack<N extends ChaosNats = NatsServer> {
+  nats: N;
   sink: HttpSink;
   hubs: BuiltApp[];
   /** Every engine started so far (killed ones included). */
@@ -52,9 +64,23 @@ async function query<R extends QueryResultRow>(url: string, sql: string, params:
   }
 }
 
-export async function startChaosStack(options: ChaosStackOptions): Promise<ChaosStack> {
+export function startChaosStack(options: ChaosStackOptions): Promise<ChaosStack> {
+  return startStack(options, startNatsServer);
+}
+
+/** The same stack on a three-node JetStream cluster; the apps create their streams and consumer with 3 replicas. */
+export function startClusterChaosStack(options: ChaosStackOptions): Promise<ChaosStack<NatsCluster>> {
+  return startStack({ ...options, appEnv: { NATS_STREAM_REPLICAS: '3', ...options.appEnv } }, () =>
+    startNatsCluster(3),
+  );
+}
+
+async function startStack<N extends ChaosNats>(
+  options: ChaosStackOptions,
+  startNats: () => Promise<N>,
+): Promise<ChaosStack<N>> {
   const [nats, hubDb, engineDb, sink] = await Promise.all([
-    startNatsServer(),
+    startNats(),
     createTestDatabase(`statehub_chaos_${options.name}_hub`),
     createTestDatabase(`statehub_chaos_${options.name}_engine`, options.enginePostgres?.url),
     startHttpSink(),
@@ -62,7 +88,7 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
   const files = new DefinitionFiles();
   const hubs: BuiltApp[] = [];
   const engines: BuiltApp[] = [];
-  const stack: ChaosStack = {
+  const stack: ChaosStack<N> = {
     nats,
     sink,
     hubs,
@@ -73,6 +99,7 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
         natsUrl: nats.url,
         definitionsDir: files.dir,
         replica,
+        env: options.appEnv,
       });
       engines.push(engine);
       return engine;
@@ -90,7 +117,7 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
   try {
     options.definitions(files, sink);
     for (let i = 0; i < (options.hubs ?? 1); i++)
-      hubs.push(await startBuiltHub({ databaseUrl: hubDb.url, natsUrl: nats.url }));
+      hubs.push(await startBuiltHub({ databaseUrl: hubDb.url, natsUrl: nats.url, env: options.appEnv }));
     for (const replica of options.engines ?? ['engine-1']) await stack.startEngine(replica);
   } catch (error) {
     await stack.close();
@@ -107,7 +134,7 @@ export interface RunRow {
   replica: string;
 }
 
-export function runsOf(stack: ChaosStack, definition: string): Promise<RunRow[]> {
+export function runsOf(stack: Pick<ChaosStack<ChaosNats>, 'engineQuery'>, definition: string): Promise<RunRow[]> {
   return stack.engineQuery<RunRow>(
     'SELECT id, trigger_key, status, replica FROM activity_runs WHERE definition_id = $1 ORDER BY trigger_key',
     [definition],

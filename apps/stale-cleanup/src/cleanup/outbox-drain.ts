@@ -16,6 +16,8 @@ import type { DataSource } from 'typeorm';
 export interface DrainOptions {
   natsUrl: string;
   stream: string;
+  /** Replicas of the stream if it has to be created. */
+  replicas: number;
   /** The ids of the events this run wrote. */
   eventIds: string[];
   timeoutMs: number;
@@ -56,7 +58,7 @@ export async function drainOutbox(ds: DataSource, options: DrainOptions): Promis
   };
   const publisher = new JetStreamPublisher({
     servers: options.natsUrl,
-    stream: { ...ACTIVITY_EVENTS_STREAM, name: options.stream },
+    stream: { ...ACTIVITY_EVENTS_STREAM, name: options.stream, replicas: options.replicas },
     publishTimeoutMs: 5000,
     logger: relayLogger,
     name: 'stale-cleanup',

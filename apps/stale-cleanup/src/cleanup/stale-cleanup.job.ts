@@ -69,6 +69,7 @@ export class StaleCleanupJob {
       const { pending } = await drainOutbox(ds, {
         natsUrl,
         stream: this.config.NATS_STREAM,
+        replicas: this.config.NATS_STREAM_REPLICAS,
         eventIds,
         timeoutMs: this.config.DRAIN_TIMEOUT_SECONDS * 1000,
         logger: this.logger,

@@ -47,6 +47,10 @@ export class JobConfig {
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'NATS_STREAM must be a stream name (letters, digits, - and _)' })
   NATS_STREAM = 'ACTIVITY_EVENTS';
 
+  /** Replicas of NATS_STREAM if this job is the one to create it (as for the API). */
+  @IntSetting('NATS_STREAM_REPLICAS', 1, 5)
+  NATS_STREAM_REPLICAS = 1;
+
   @IntSetting('STALE_AFTER_DAYS', MIN_STALE_AFTER_DAYS, MAX_STALE_AFTER_DAYS)
   STALE_AFTER_DAYS = DEFAULT_STALE_AFTER_DAYS;
 

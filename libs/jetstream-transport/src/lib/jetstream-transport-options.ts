@@ -39,6 +39,11 @@ export interface JetStreamTransportOptions {
   nakDelayMs?: (deliveryCount: number) => number;
   /** Stream for dead letters, subjects `deadletter.>`. Default `ACTIVITY_DEADLETTER`. */
   deadLetterStream?: string;
+  /**
+   * Replicas of the streams and the durable consumer this transport creates (an existing one is left as it is):
+   * 3 on a three-node JetStream cluster, 1 (the default) on a single server.
+   */
+  replicas?: number;
   /** Concurrent handler executions per server (also the pull batch size). Default 32. */
   maxInFlight?: number;
   /** How long close() waits for running handlers before draining the connection. Default 10 000. */
@@ -60,6 +65,7 @@ export interface ResolvedTransportOptions {
   nakDelayMs: (deliveryCount: number) => number;
   deadLetterStream: string;
   deadLetterSubjects: string[];
+  replicas: number;
   maxInFlight: number;
   closeTimeoutMs: number;
   validate: EnvelopeCheck;
@@ -93,6 +99,7 @@ export function resolveTransportOptions(
     nakDelayMs: options.nakDelayMs ?? defaultNakDelayMs,
     deadLetterStream: requireText(options.deadLetterStream ?? 'ACTIVITY_DEADLETTER', 'deadLetterStream'),
     deadLetterSubjects: [`${DEAD_LETTER_SUBJECT_PREFIX}.>`],
+    replicas: requireCount(options.replicas ?? 1, 'replicas'),
     maxInFlight: requireCount(options.maxInFlight ?? 32, 'maxInFlight'),
     closeTimeoutMs: requireCount(options.closeTimeoutMs ?? 10_000, 'closeTimeoutMs'),
     validate: options.validate ?? (() => undefined),

@@ -20,6 +20,8 @@ export interface StreamSpec {
   name: string;
   subjects: string[];
   duplicateWindowMs: number;
+  /** Copies in a JetStream cluster; 1 on a single server. */
+  replicas: number;
 }
 
 export interface DurableSpec {
@@ -29,6 +31,8 @@ export interface DurableSpec {
   maxDeliver: number;
   ackWaitMs: number;
   backoffMs: number[];
+  /** Copies of the consumer's state in a JetStream cluster, when it is created. */
+  replicas: number;
 }
 
 /** Returns true when the stream was created. Same settings as the outbox relay's, so either side may create it. */
@@ -46,6 +50,7 @@ export async function ensureStream(jsm: JetStreamManager, spec: StreamSpec): Pro
     retention: RetentionPolicy.Limits,
     discard: DiscardPolicy.Old,
     duplicate_window: nanos(spec.duplicateWindowMs),
+    num_replicas: spec.replicas,
   });
   return true;
 }
@@ -69,6 +74,7 @@ export async function ensureDurableConsumer(
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       replay_policy: ReplayPolicy.Instant,
+      num_replicas: spec.replicas,
       ...wanted,
     });
     return { info, outcome: 'created' };

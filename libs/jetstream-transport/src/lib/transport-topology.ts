@@ -16,8 +16,9 @@ export async function prepareTopology(
     [options.deadLetterStream, options.deadLetterSubjects],
   ] as const;
   for (const [name, subjects] of streams) {
-    if (await ensureStream(jsm, { name, subjects, duplicateWindowMs: DUPLICATE_WINDOW_MS })) {
-      log.log(`stream ${name} created (${subjects.join(', ')})`);
+    const spec = { name, subjects, duplicateWindowMs: DUPLICATE_WINDOW_MS, replicas: options.replicas };
+    if (await ensureStream(jsm, spec)) {
+      log.log(`stream ${name} created (${subjects.join(', ')}; ${options.replicas} replica(s))`);
     }
   }
   const { info, outcome } = await ensureDurableConsumer(jsm, options);

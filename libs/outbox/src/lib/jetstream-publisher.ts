@@ -78,7 +78,8 @@ export class JetStreamPublisher {
     while (!this.closed && !this.nc) {
       try {
         const nc = await connect({
-          servers: this.options.servers,
+          // NATS_URL may list every member of a cluster, comma separated: the client fails over between them.
+          servers: this.options.servers.split(',').map((server) => server.trim()),
           name: this.options.name ?? 'state-hub-relay',
           maxReconnectAttempts: -1,
           reconnectTimeWait: 500,

@@ -13,6 +13,8 @@ export interface StreamSettings {
   subjects: string[];
   /** De-duplication window for Nats-Msg-Id; at least two minutes. */
   duplicateWindowMs: number;
+  /** Copies of the stream in a JetStream cluster (NATS_STREAM_REPLICAS); 1 on a single server. Default 1. */
+  replicas?: number;
 }
 
 export const ACTIVITY_EVENTS_STREAM: StreamSettings = {
@@ -36,6 +38,7 @@ export async function ensureStream(jsm: JetStreamManager, settings: StreamSettin
     retention: RetentionPolicy.Limits,
     discard: DiscardPolicy.Old,
     duplicate_window: nanos(settings.duplicateWindowMs),
+    num_replicas: settings.replicas ?? 1,
   });
   return true;
 }

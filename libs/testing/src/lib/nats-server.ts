@@ -37,6 +37,37 @@ function portAccepts(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Spawns nats-server with `args` and resolves once `port` accepts connections; `onExit` hears when the process
+ * ends. Throws with the reason when it cannot start.
+ */
+export async function spawnNatsServer(
+  args: string[],
+  port: number,
+  onExit: (proc: ChildProcess) => void,
+): Promise<ChildProcess> {
+  const proc = spawn(natsServerBinary(), args, { stdio: 'ignore' });
+  let exited = false;
+  let spawnError: Error | undefined;
+  proc.once('error', (err) => {
+    spawnError = new Error(
+      `cannot start ${natsServerBinary()} (${err.message}): install nats-server or set STATE_HUB_TEST_NATS_SERVER`,
+    );
+  });
+  proc.once('exit', () => {
+    exited = true;
+    onExit(proc);
+  });
+  const deadline = Date.now() + 10_000;
+  while (!(await portAccepts(port))) {
+    if (spawnError) throw spawnError;
+    if (exited) throw new Error(`nats-server on port ${port} exited at start`);
+    if (Date.now() > deadline) throw new Error(`nats-server on port ${port} did not start in 10 s`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return proc;
+}
+
 export async function startNatsServer(): Promise<NatsServer> {
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), 'statehub-nats-'));
@@ -47,26 +78,9 @@ export async function startNatsServer(): Promise<NatsServer> {
     url: `nats://127.0.0.1:${port}`,
     async start() {
       if (child) return;
-      const proc = spawn(natsServerBinary(), ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], {
-        stdio: 'ignore',
+      child = await spawnNatsServer(['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], port, (exited) => {
+        if (child === exited) child = undefined;
       });
-      child = proc;
-      let spawnError: Error | undefined;
-      proc.once('error', (err) => {
-        spawnError = new Error(
-          `cannot start ${natsServerBinary()} (${err.message}): install nats-server or set STATE_HUB_TEST_NATS_SERVER`,
-        );
-      });
-      proc.once('exit', () => {
-        if (child === proc) child = undefined;
-      });
-      const deadline = Date.now() + 10_000;
-      while (!(await portAccepts(port))) {
-        if (spawnError) throw spawnError;
-        if (!child) throw new Error(`nats-server on port ${port} exited at start`);
-        if (Date.now() > deadline) throw new Error(`nats-server on port ${port} did not start in 10 s`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
     },
     async stop(signal = 'SIGTERM') {
       const proc = child;

@@ -10,7 +10,7 @@ export interface StoredEvent {
 }
 
 export async function readStream(url: string, stream = 'ACTIVITY_EVENTS'): Promise<StoredEvent[]> {
-  const nc = await connect({ servers: url });
+  const nc = await connect({ servers: url.split(',') });
   try {
     const jsm = await jetstreamManager(nc);
     const total = (await jsm.streams.info(stream)).state.messages;

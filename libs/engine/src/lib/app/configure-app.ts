@@ -46,6 +46,7 @@ export function connectEventConsumer(app: NestExpressApplication): JetStreamServ
     servers: config.get('NATS_URL', { infer: true }),
     stream,
     durable,
+    replicas: config.get('NATS_STREAM_REPLICAS', { infer: true }),
     // A tolerant reader: only another major version of a catalog subject is dead-lettered here.
     validate: checkConsumedEvent,
   });

@@ -34,6 +34,13 @@ export class AppConfig {
   @NameSetting('NATS_STREAM', /^[A-Za-z0-9_-]{1,64}$/, 'a stream name (letters, digits, - and _)')
   NATS_STREAM = 'ACTIVITY_EVENTS';
 
+  /**
+   * Replicas of the streams (NATS_STREAM, ACTIVITY_DEADLETTER) and the durable consumer when the engine creates
+   * them: 3 on a three-node JetStream cluster (docs/scaling.md).
+   */
+  @IntSetting('NATS_STREAM_REPLICAS', 1, 5)
+  NATS_STREAM_REPLICAS = 1;
+
   @NameSetting('ENGINE_DURABLE', /^[A-Za-z0-9_-]{1,64}$/, 'a consumer name (letters, digits, - and _)')
   ENGINE_DURABLE = 'activity-engine';
 

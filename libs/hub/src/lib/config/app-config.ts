@@ -88,6 +88,10 @@ export class AppConfig {
   @IntSetting('OUTBOX_RETENTION_HOURS', 1, 8760)
   OUTBOX_RETENTION_HOURS = 72;
 
+  /** Replicas of NATS_STREAM when the hub creates it: 3 on a three-node JetStream cluster (docs/scaling.md). */
+  @IntSetting('NATS_STREAM_REPLICAS', 1, 5)
+  NATS_STREAM_REPLICAS = 1;
+
   @IntSetting('NATS_PUBLISH_TIMEOUT_MS', 100, 60000)
   NATS_PUBLISH_TIMEOUT_MS = 5000;
 

@@ -75,7 +75,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     if (url) {
       this.publisher = new JetStreamPublisher({
         servers: url,
-        stream: { ...ACTIVITY_EVENTS_STREAM, name: this.config.get('NATS_STREAM', { infer: true }) },
+        stream: {
+          ...ACTIVITY_EVENTS_STREAM,
+          name: this.config.get('NATS_STREAM', { infer: true }),
+          replicas: this.config.get('NATS_STREAM_REPLICAS', { infer: true }),
+        },
         publishTimeoutMs: this.config.get('NATS_PUBLISH_TIMEOUT_MS', { infer: true }),
         logger: this.logger,
       });
