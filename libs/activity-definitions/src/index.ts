@@ -39,5 +39,10 @@ export type {
   DefinitionLogger,
   DefinitionDirectoryOptions,
 } from './lib/directory/definition-status';
-export { lintDefinitions, type LintReport, type LintOptions } from './lib/lint/lint-definitions';
+export { lintDefinitions, type LintReport, type LintOptions, type LintedFile } from './lib/lint/lint-definitions';
+export { dryRun, type DryRunOptions, type DryRunReport, type RuleReport } from './lib/dry-run/dry-run';
+export { formatDryRun } from './lib/dry-run/format-dry-run';
+export { loadTarget, type LoadedTarget, type LoadTargetOptions } from './lib/dry-run/load-target';
+export { DefinitionTargetError } from './lib/dry-run/target-error';
+export type { TriggerReport, CronSlot, FilterCheck } from './lib/dry-run/trigger-check';
 export { fetchContext, fetchContextSource, describeFetchError } from './lib/context/fetch-context';

@@ -4,7 +4,8 @@ import { compareSweeps } from '@state-hub/consistency-sweep';
 import type { DatabaseEnv, HubEnv } from '../config/cli-env';
 import { withDatabase } from '../config/database';
 import { ask, connectHub } from '../hub/hub-connection';
-import { type AnySweepComparison, renderComparison } from './comparison-table';
+import type { Printer } from '../cli/printer';
+import { type AnySweepComparison, printComparison } from './comparison-table';
 import { timeWindow } from './time-window';
 
 export interface CompareFlags {
@@ -13,12 +14,7 @@ export interface CompareFlags {
   json: boolean;
 }
 
-export async function runCompare(
-  flags: CompareFlags,
-  hub: HubEnv,
-  db: DatabaseEnv,
-  out: NodeJS.WritableStream,
-): Promise<void> {
+export async function runCompare(flags: CompareFlags, hub: HubEnv, db: DatabaseEnv, out: Printer): Promise<void> {
   const { since, until } = timeWindow(flags.since, flags.until);
   let comparison: AnySweepComparison;
   if (db.databaseUrl) {
@@ -27,5 +23,6 @@ export async function runCompare(
     const query = { since: since.toISOString(), until: until.toISOString() };
     comparison = await ask(connectHub(hub.hubUrl, hub.token).GET('/consistency/sweeps/compare', { params: { query } }));
   }
-  out.write(flags.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${renderComparison(comparison)}\n`);
+  if (flags.json) out.json(comparison);
+  else printComparison(comparison, out);
 }

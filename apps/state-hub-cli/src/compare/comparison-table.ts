@@ -1,7 +1,8 @@
-// The parallel-run comparison as a person reads it: one row per source.
+// The parallel-run comparison as a person reads it: one row per source, the
+// window as a note.
 import type { SweepComparison } from '@state-hub/consistency-sweep';
 import type { HubSchemas } from '@state-hub/hub-client';
-import Table from 'cli-table3';
+import type { Printer } from '../cli/printer';
 
 const HEAD = [
   'source',
@@ -17,12 +18,15 @@ const HEAD = [
 /** A comparison made in this process, or as the hub answered it. */
 export type AnySweepComparison = SweepComparison | HubSchemas['SweepComparisonView'];
 
-export function renderComparison(c: AnySweepComparison): string {
-  const title = `Sweeps from ${c.since} to ${c.until}`;
-  if (c.sources.length === 0) return `${title}\nno sweeps recorded in this window`;
-  const table = new Table({ head: HEAD, style: { head: [], border: [] } });
-  for (const r of c.sources) {
-    table.push([
+export function printComparison(c: AnySweepComparison, out: Printer): void {
+  out.note(`Sweeps from ${c.since} to ${c.until}`);
+  if (c.sources.length === 0) {
+    out.note('no sweeps recorded in this window');
+    return;
+  }
+  out.table(
+    HEAD,
+    c.sources.map((r) => [
       r.source,
       r.runs,
       `${(r.completion_rate * 100).toFixed(1)} %`,
@@ -31,7 +35,6 @@ export function renderComparison(c: AnySweepComparison): string {
       r.repos_skipped_budget,
       r.hard_failures,
       r.warn_only,
-    ]);
-  }
-  return `${title}\n${table.toString()}`;
+    ]),
+  );
 }

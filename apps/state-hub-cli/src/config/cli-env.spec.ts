@@ -1,5 +1,14 @@
 import { ConfigError } from '@state-hub/config';
-import { DEFAULT_ENGINE_URL, DEFAULT_HUB_URL, readCommandEnv, readEngineEnv, readHubEnv } from './cli-env';
+import {
+  DEFAULT_ENGINE_URL,
+  DEFAULT_HUB_URL,
+  readCommandEnv,
+  readDefinitionsEnv,
+  readEngineEnv,
+  readEventsEnv,
+  readHubEnv,
+  readServeEnv,
+} from './cli-env';
 
 const readDatabaseEnv = (env: Record<string, string>) => readCommandEnv(env).database;
 
@@ -99,5 +108,46 @@ describe('CLI environment', () => {
     expect(() => readEngineEnv({ ENGINE_URL: 'nats://x' })).toThrow(
       'ENGINE_URL must be an http:// or https:// URL without quotes, query or fragment (got "nats://x")',
     );
+  });
+
+  it('lets --engine-url, --hub-url and --token win over the variables (a bad variable then does not matter)', () => {
+    const env = { ENGINE_URL: 'nats://x', ENGINE_API_TOKEN: 'engine', STATE_HUB_URL: 'ftp://x' };
+    expect(readEngineEnv(env, { engineUrl: 'http://e:1', token: 'flag' })).toEqual({
+      engineUrl: 'http://e:1',
+      token: 'flag',
+    });
+    expect(readHubEnv(env, { hubUrl: 'http://h:2' })).toMatchObject({ hubUrl: 'http://h:2', token: undefined });
+  });
+
+  it('reads where events tail follows: NATS_URL and NATS_STREAM, else DATABASE_URL; flags win', () => {
+    expect(readEventsEnv({}, {})).toEqual({ natsUrl: undefined, stream: 'ACTIVITY_EVENTS', databaseUrl: undefined });
+    expect(readEventsEnv({ NATS_URL: 'nats://a:4222,nats://b:4222', NATS_STREAM: 'ORG' }, {})).toMatchObject({
+      natsUrl: 'nats://a:4222,nats://b:4222',
+      stream: 'ORG',
+    });
+    expect(readEventsEnv({ NATS_URL: 'nats://a:4222' }, { natsUrl: 'nats://b:1', stream: 'X' })).toMatchObject({
+      natsUrl: 'nats://b:1',
+      stream: 'X',
+    });
+    expect(readEventsEnv({ DATABASE_URL: 'postgres://db/x' }, {}).databaseUrl).toBe('postgres://db/x');
+    expect(() => readEventsEnv({ NATS_URL: 'http://x', NATS_STREAM: 'a.b' }, {})).toThrow(ConfigError);
+  });
+
+  it('reads the definitions folder as the engine does, and passes the environment on for ${VAR}s', () => {
+    expect(readDefinitionsEnv({ INIT_CWD: '/w' })).toEqual({
+      dir: 'activity-definitions',
+      variables: { INIT_CWD: '/w' },
+      cwd: '/w',
+    });
+    expect(readDefinitionsEnv({ ACTIVITY_DEFINITIONS_DIR: '/defs' }).dir).toBe('/defs');
+  });
+
+  it('hands serve the whole environment (without npm’s INIT_CWD) and its folders', () => {
+    expect(readServeEnv({ INIT_CWD: '/w', DATABASE_URL: 'postgres://db/x', STATE_HUB_DATA_DIR: '/data' })).toEqual({
+      cwd: '/w',
+      definitionsDir: 'activity-definitions',
+      dataDir: '/data',
+      appEnv: { DATABASE_URL: 'postgres://db/x', STATE_HUB_DATA_DIR: '/data' },
+    });
   });
 });

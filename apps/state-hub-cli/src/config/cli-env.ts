@@ -16,6 +16,18 @@ export interface EngineEnv {
   token?: string;
 }
 
+/** `--engine-url` and `--token`: they win over ENGINE_URL and ENGINE_API_TOKEN. */
+export interface EngineFlags {
+  engineUrl?: string;
+  token?: string;
+}
+
+/** `--hub-url` and `--token`: they win over STATE_HUB_URL and STATE_HUB_API_TOKEN. */
+export interface HubFlags {
+  hubUrl?: string;
+  token?: string;
+}
+
 /** What every command needs to reach the hub. */
 export interface HubEnv {
   hubUrl: string;
@@ -93,15 +105,22 @@ function authorEmail(env: Env, fallback: string, problems: Problems): string {
   return email;
 }
 
-function hubEnv(env: Env, problems: Problems): HubEnv {
-  let hubUrl = DEFAULT_HUB_URL;
-  try {
-    hubUrl = parseHubUrl(env['STATE_HUB_URL'] || DEFAULT_HUB_URL, 'STATE_HUB_URL');
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    problems.push(err.message);
+/** Where relative paths given on the command line start (`npm run` changes the working directory; INIT_CWD is the caller's). */
+function workingDir(env: Env): string {
+  return env['INIT_CWD'] || process.cwd();
+}
+
+function hubEnv(env: Env, problems: Problems, flags: HubFlags): HubEnv {
+  let hubUrl = flags.hubUrl ?? DEFAULT_HUB_URL;
+  if (flags.hubUrl === undefined) {
+    try {
+      hubUrl = parseHubUrl(env['STATE_HUB_URL'] || DEFAULT_HUB_URL, 'STATE_HUB_URL');
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      problems.push(err.message);
+    }
   }
-  return { hubUrl, token: env['STATE_HUB_API_TOKEN'] || undefined, cwd: env['INIT_CWD'] || process.cwd() };
+  return { hubUrl, token: flags.token || env['STATE_HUB_API_TOKEN'] || undefined, cwd: workingDir(env) };
 }
 
 function databaseEnv(env: Env, problems: Problems): DatabaseEnv {
@@ -135,28 +154,89 @@ function checked<T>(read: (problems: Problems) => T): T {
   return value;
 }
 
-function engineEnv(env: Env, problems: Problems): EngineEnv {
-  let engineUrl = DEFAULT_ENGINE_URL;
-  try {
-    engineUrl = parseHubUrl(env['ENGINE_URL'] || DEFAULT_ENGINE_URL, 'ENGINE_URL');
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    problems.push(err.message);
+function engineEnv(env: Env, problems: Problems, flags: EngineFlags): EngineEnv {
+  let engineUrl = flags.engineUrl ?? DEFAULT_ENGINE_URL;
+  if (flags.engineUrl === undefined) {
+    try {
+      engineUrl = parseHubUrl(env['ENGINE_URL'] || DEFAULT_ENGINE_URL, 'ENGINE_URL');
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      problems.push(err.message);
+    }
   }
-  return { engineUrl, token: env['ENGINE_API_TOKEN'] || env['STATE_HUB_API_TOKEN'] || undefined };
+  return { engineUrl, token: flags.token || env['ENGINE_API_TOKEN'] || env['STATE_HUB_API_TOKEN'] || undefined };
 }
 
-/** What a command that talks to the engine (dead-letters, runs) needs. */
-export function readEngineEnv(env: Env = process.env): EngineEnv {
-  return checked((problems) => engineEnv(env, problems));
+/** What a command that talks to the engine (dead-letters, runs, definitions list) needs; flags win. */
+export function readEngineEnv(env: Env = process.env, flags: EngineFlags = {}): EngineEnv {
+  return checked((problems) => engineEnv(env, problems, flags));
 }
 
-/** What a command that only talks to the hub (hooks) needs. */
-export function readHubEnv(env: Env = process.env): HubEnv {
-  return checked((problems) => hubEnv(env, problems));
+/** What a command that only talks to the hub (hooks) needs; flags win. */
+export function readHubEnv(env: Env = process.env, flags: HubFlags = {}): HubEnv {
+  return checked((problems) => hubEnv(env, problems, flags));
 }
 
 /** What a command that may run in this process (sweep, compare-sweeps) needs: every problem of both at once. */
-export function readCommandEnv(env: Env = process.env): { hub: HubEnv; database: DatabaseEnv } {
-  return checked((problems) => ({ hub: hubEnv(env, problems), database: databaseEnv(env, problems) }));
+export function readCommandEnv(env: Env = process.env, flags: HubFlags = {}): { hub: HubEnv; database: DatabaseEnv } {
+  return checked((problems) => ({ hub: hubEnv(env, problems, flags), database: databaseEnv(env, problems) }));
+}
+
+/** Where `events tail` reads: NATS_URL (JetStream), else the hub's outbox at DATABASE_URL. */
+export interface EventsEnv {
+  natsUrl?: string;
+  stream: string;
+  databaseUrl?: string;
+}
+
+export const NATS_URL_PATTERN = /^(nats|tls|wss?):\/\/[^\s,]+(,(nats|tls|wss?):\/\/[^\s,]+)*$/;
+export const STREAM_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** `--nats-url` and `--stream` win over NATS_URL and NATS_STREAM (checked the way the hub checks them). */
+export function readEventsEnv(env: Env, flags: { natsUrl?: string; stream?: string }): EventsEnv {
+  return checked((problems) => {
+    const natsUrl = flags.natsUrl ?? (env['NATS_URL'] || undefined);
+    if (flags.natsUrl === undefined && natsUrl !== undefined && !NATS_URL_PATTERN.test(natsUrl)) {
+      problems.push('NATS_URL must be one or more nats:// (or tls://) URLs, comma separated');
+    }
+    const stream = flags.stream ?? (env['NATS_STREAM'] || 'ACTIVITY_EVENTS');
+    if (!STREAM_NAME_PATTERN.test(stream)) {
+      problems.push('NATS_STREAM must be a stream name (letters, digits, - and _)');
+    }
+    const { databaseUrl } = databaseEnv(env, problems);
+    return { natsUrl, stream, databaseUrl };
+  });
+}
+
+/** What the definition commands read: the folder (ACTIVITY_DEFINITIONS_DIR, as the engine) and `${VAR}` values. */
+export interface DefinitionsEnv {
+  /** The definitions folder when none is given: ACTIVITY_DEFINITIONS_DIR or `activity-definitions`. */
+  dir: string;
+  /** What `${VAR}` in a definition is replaced with: the whole environment, as the engine does. */
+  variables: Env;
+  /** Where relative paths given on the command line start. */
+  cwd: string;
+}
+
+export function readDefinitionsEnv(env: Env): DefinitionsEnv {
+  return { dir: env['ACTIVITY_DEFINITIONS_DIR'] || 'activity-definitions', variables: env, cwd: workingDir(env) };
+}
+
+/** What `serve` hands the app: the environment as it is, where it runs, and its own defaults. */
+export interface ServeEnv {
+  cwd: string;
+  definitionsDir: string;
+  dataDir: string;
+  /** The app reads its settings (DATABASE_URL, NATS_URL, tokens …) from here itself. */
+  appEnv: Env;
+}
+
+export function readServeEnv(env: Env): ServeEnv {
+  const { INIT_CWD: _npmCwd, ...appEnv } = env;
+  return {
+    cwd: workingDir(env),
+    definitionsDir: env['ACTIVITY_DEFINITIONS_DIR'] || 'activity-definitions',
+    dataDir: env['STATE_HUB_DATA_DIR'] || '.state-hub',
+    appEnv,
+  };
 }

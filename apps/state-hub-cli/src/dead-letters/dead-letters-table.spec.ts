@@ -1,4 +1,17 @@
-import { renderLetter, renderLetterPage, renderRedrive } from './dead-letters-table';
+import type { Printer } from '../cli/printer';
+import { capturePrinter } from '../testing/capture-printer';
+import { printLetter, printLetterPage, printRedrive } from './dead-letters-table';
+
+/** What a terminal shows (stdout, with the notes), without the last line break. */
+function onTerminal(print: (out: Printer) => void): string {
+  const out = capturePrinter({ terminal: true });
+  print(out.printer);
+  return out.stdout().replace(/\n$/, '');
+}
+
+const renderLetterPage = (page: Parameters<typeof printLetterPage>[0]) => onTerminal((o) => printLetterPage(page, o));
+const renderLetter = (letter: Parameters<typeof printLetter>[0]) => onTerminal((o) => printLetter(letter, o));
+const renderRedrive = (result: Parameters<typeof printRedrive>[0]) => onTerminal((o) => printRedrive(result, o));
 
 const letter = {
   id: '42',
@@ -68,5 +81,14 @@ describe('dead-letter tables', () => {
       items: [{ ...base, id: '1', outcome: 'would_redrive' }],
     });
     expect(dry.split('\n').at(-1)).toBe('dry run: 1 would be redriven, 0 cannot be, 1 not found');
+  });
+
+  it('off a terminal: one tab-separated line per letter, the count on stderr', () => {
+    const out = capturePrinter({ terminal: false });
+    printLetterPage({ items: [letter], limit: 50, delivery: 'jetstream' }, out.printer);
+    const [head, row] = out.stdout().trimEnd().split('\n');
+    expect(head).toBe('id\tsubject\treason\tdeliveries\tredrives\tdead-lettered at\tpayload');
+    expect(row.split('\t').slice(0, 2)).toEqual(['42', 'org.statehub.repo.registered']);
+    expect(out.stderr()).toBe('1 dead letter in the dead-letter stream\n');
   });
 });

@@ -1,7 +1,7 @@
-// What a person reads from `dead-letters list | show | redrive`: a table per
-// list, the letter's fields and payload, and each redrive's outcome with totals.
+// What a person reads from `dead-letters list | show | redrive`: a row per
+// letter, the letter's fields and payload, and each redrive's outcome with totals.
 import type { EngineSchemas } from '@state-hub/engine-client';
-import Table from 'cli-table3';
+import type { Printer } from '../cli/printer';
 
 type Page = EngineSchemas['DeadLetterPageView'];
 type Letter = EngineSchemas['DeadLetterDetailView'];
@@ -10,16 +10,12 @@ type Redrive = EngineSchemas['RedriveResultView'];
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function table(head: string[], rows: (string | number)[][]): string {
-  // No colours: the table must read the same in a log file as on a terminal.
-  const t = new Table({ head, style: { head: [], border: [] } });
-  for (const row of rows) t.push(row);
-  return t.toString();
-}
-
-export function renderLetterPage(page: Page): string {
+export function printLetterPage(page: Page, out: Printer): void {
   const where = page.delivery === 'jetstream' ? 'the dead-letter stream' : 'the dead_letters table';
-  if (page.items.length === 0) return `no dead letters in ${where}`;
+  if (page.items.length === 0) {
+    out.note(`no dead letters in ${where}`);
+    return;
+  }
   const rows = page.items.map((l) => [
     l.id,
     l.original_subject,
@@ -29,9 +25,9 @@ export function renderLetterPage(page: Page): string {
     l.dead_lettered_at,
     cut(l.payload_preview, 40),
   ]);
-  const head = ['id', 'subject', 'reason', 'deliveries', 'redrives', 'dead-lettered at', 'payload'];
+  out.table(['id', 'subject', 'reason', 'deliveries', 'redrives', 'dead-lettered at', 'payload'], rows);
   const more = page.items.length === page.limit ? ` (the newest ${page.limit}; --limit shows more)` : '';
-  return `${table(head, rows)}\n${plural(page.items.length, 'dead letter')} in ${where}${more}`;
+  out.note(`${plural(page.items.length, 'dead letter')} in ${where}${more}`);
 }
 
 /** The payload pretty-printed when it is JSON, as text otherwise, as base64 when it is not text. */
@@ -44,7 +40,7 @@ function payloadText(letter: Letter): string {
   }
 }
 
-export function renderLetter(letter: Letter): string {
+export function printLetter(letter: Letter, out: Printer): void {
   const fields: [string, string | number][] = [
     ['id', letter.id],
     ['subject', letter.original_subject],
@@ -59,22 +55,28 @@ export function renderLetter(letter: Letter): string {
     ],
   ];
   if (letter.unredrivable) fields.push(['cannot redrive', letter.unredrivable]);
-  const width = Math.max(...fields.map(([k]) => k.length));
-  return [...fields.map(([k, v]) => `${k.padEnd(width)}  ${v}`), '', payloadText(letter)].join('\n');
+  out.fields(fields);
+  out.line('');
+  out.line(payloadText(letter));
 }
 
-export function renderRedrive(result: Redrive): string {
+export function printRedrive(result: Redrive, out: Printer): void {
+  if (result.items.length === 0) {
+    out.note('no dead letters matched; nothing to redrive');
+    return;
+  }
   const rows = result.items.map((i) => [
     i.id,
     i.original_subject ?? '',
-    i.outcome,
+    i.outcome === 'redriven' || i.outcome === 'would_redrive' ? i.outcome : out.paint('red', i.outcome),
     i.redrive_count ?? '',
     i.republished_as ?? cut(i.error ?? '', 80),
   ]);
+  out.table(['id', 'subject', 'outcome', 'redrives', 'republished as / error'], rows);
   const c = result.counts;
-  const totals = result.dry_run
-    ? `dry run: ${c.would_redrive} would be redriven, ${c.failed} cannot be, ${c.not_found} not found`
-    : `${c.redriven} redriven by ${result.redriven_by}, ${c.failed} failed, ${c.not_found} not found`;
-  if (result.items.length === 0) return `no dead letters matched; nothing to redrive`;
-  return `${table(['id', 'subject', 'outcome', 'redrives', 'republished as / error'], rows)}\n${totals}`;
+  out.note(
+    result.dry_run
+      ? `dry run: ${c.would_redrive} would be redriven, ${c.failed} cannot be, ${c.not_found} not found`
+      : `${c.redriven} redriven by ${result.redriven_by}, ${c.failed} failed, ${c.not_found} not found`,
+  );
 }

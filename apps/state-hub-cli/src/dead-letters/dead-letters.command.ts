@@ -5,7 +5,8 @@ import { EXIT, type ExitCode, UsageError } from '../cli/cli-errors';
 import { timeWindow } from '../compare/time-window';
 import type { EngineEnv } from '../config/cli-env';
 import { askEngine, connectEngine } from '../engine/engine-connection';
-import { renderLetter, renderLetterPage, renderRedrive } from './dead-letters-table';
+import type { Printer } from '../cli/printer';
+import { printLetter, printLetterPage, printRedrive } from './dead-letters-table';
 
 export interface DeadLetterFilterFlags {
   subject?: string;
@@ -21,8 +22,6 @@ export interface RedriveFlags extends DeadLetterFilterFlags {
   by?: string;
   json: boolean;
 }
-
-type Out = NodeJS.WritableStream;
 
 /** A table uuid (without NATS) or a dead-letter stream sequence (JetStream); the engine says which it takes. */
 const LETTER_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[1-9][0-9]{0,15})$/i;
@@ -43,16 +42,15 @@ function filterOf(flags: DeadLetterFilterFlags) {
   };
 }
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
 export async function listDeadLetters(
   flags: DeadLetterFilterFlags & { json: boolean },
   env: EngineEnv,
-  out: Out,
+  out: Printer,
 ): Promise<ExitCode> {
   const query = { ...filterOf(flags), limit: flags.limit ?? 50 };
   const page = await askEngine(connectEngine(env).GET('/dead-letters', { params: { query } }));
-  out.write(flags.json ? json(page) : `${renderLetterPage(page)}\n`);
+  if (flags.json) out.json(page);
+  else printLetterPage(page, out);
   return EXIT.ok;
 }
 
@@ -60,11 +58,12 @@ export async function showDeadLetter(
   id: string,
   flags: { json: boolean },
   env: EngineEnv,
-  out: Out,
+  out: Printer,
 ): Promise<ExitCode> {
   checkIds([id]);
   const letter = await askEngine(connectEngine(env).GET('/dead-letters/{id}', { params: { path: { id } } }));
-  out.write(flags.json ? json(letter) : `${renderLetter(letter)}\n`);
+  if (flags.json) out.json(letter);
+  else printLetter(letter, out);
   return EXIT.ok;
 }
 
@@ -81,7 +80,7 @@ export async function redriveDeadLetters(
   ids: string[],
   flags: RedriveFlags,
   env: EngineEnv,
-  out: Out,
+  out: Printer,
 ): Promise<ExitCode> {
   const filtered = flags.subject !== undefined || flags.reason !== undefined || flags.since !== undefined;
   if (ids.length > 0 && (filtered || flags.all)) {
@@ -93,6 +92,7 @@ export async function redriveDeadLetters(
   const which = ids.length > 0 ? { ids: checkIds(ids) } : { filter: { ...filterOf(flags), limit: flags.limit ?? 100 } };
   const body = { ...which, dry_run: flags.dryRun, redriven_by: flags.by ?? defaultRedriver() };
   const result = await askEngine(connectEngine(env).POST('/dead-letters/redrive', { body, timeoutMs: 120_000 }));
-  out.write(flags.json ? json(result) : `${renderRedrive(result)}\n`);
+  if (flags.json) out.json(result);
+  else printRedrive(result, out);
   return result.counts.failed + result.counts.not_found > 0 ? EXIT.failed : EXIT.ok;
 }

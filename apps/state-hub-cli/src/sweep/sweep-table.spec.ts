@@ -1,5 +1,27 @@
 import type { RepoSyncResult, SweepReport } from '@state-hub/consistency-sweep';
-import { renderRepoResult, renderSweepReport, sweepExitCode, syncExitCode } from './sweep-table';
+import { capturePrinter } from '../testing/capture-printer';
+import {
+  type AnyRepoResult,
+  type AnySweepReport,
+  printRepoResult,
+  printSweepReport,
+  sweepExitCode,
+  syncExitCode,
+} from './sweep-table';
+
+/** What a terminal shows: the table and the notes, on stdout. */
+function onTerminal(report: AnySweepReport): string {
+  const out = capturePrinter({ terminal: true });
+  printSweepReport(report, out.printer);
+  expect(out.stderr()).toBe('');
+  return out.stdout().trimEnd();
+}
+
+function repoOnTerminal(result: AnyRepoResult): string {
+  const out = capturePrinter({ terminal: true });
+  printRepoResult(result, out.printer);
+  return out.stdout().trimEnd();
+}
 
 const files = { scanned: 3, unchanged: 1, synced: 1, errors: 1, orphaned: 0, not_workplan: 0 };
 const changes = {
@@ -46,7 +68,7 @@ const report = (over: Partial<SweepReport>): SweepReport => ({
 
 describe('sweep table', () => {
   it('shows a row per repo, every failure and warning by repo, and the totals', () => {
-    const text = renderSweepReport(report({}));
+    const text = onTerminal(report({}));
     expect(text).toMatch(/│ alpha\s+│ synced\s+│ up_to_date\s+│ 1\s+│ 1\s+│ 1\s+│ 3\s+│ 1\s+│/);
     expect(text).toMatch(/│ beta\s+│ failed\s+│ failed\s+│/);
     expect(text).toContain('  failed  beta: local_path /srv/beta does not exist');
@@ -57,15 +79,35 @@ describe('sweep table', () => {
   });
 
   it('says why nothing was swept when another sweep held the lock', () => {
-    const text = renderSweepReport(report({ outcome: 'skipped_lock', repos: [], warnings: [] }));
+    const text = onTerminal(report({ outcome: 'skipped_lock', repos: [], warnings: [] }));
     expect(text).toContain('another sweep holds the lock');
     expect(text).not.toContain('┌');
   });
 
   it('renders a one-repo sync with its own totals', () => {
-    expect(renderRepoResult(repo({})).split('\n').at(-1)).toBe(
+    expect(repoOnTerminal(repo({})).split('\n').at(-1)).toBe(
       'alpha: synced; 3 files scanned, 3 ids written, 0 warnings in 120 ms',
     );
+  });
+
+  it('off a terminal: tab-separated rows on stdout, the notes on stderr', () => {
+    const out = capturePrinter({ terminal: false });
+    printSweepReport(report({}), out.printer);
+    expect(out.stdout().split('\n')).toEqual([
+      'repo\toutcome\tpull\tsynced\tunchanged\terrors\tids written\twarnings',
+      'alpha\tsynced\tup_to_date\t1\t1\t1\t3\t1',
+      'beta\tfailed\tfailed\t1\t1\t1\t3\t0',
+      '',
+    ]);
+    expect(out.stderr()).toContain('  failed  beta: local_path /srv/beta does not exist\n');
+    expect(out.stderr()).toMatch(/2 repos: 1 synced, .* \(source manual\)\n$/);
+  });
+
+  it('colours the outcome only when colours are on', () => {
+    const out = capturePrinter({ terminal: true, color: true });
+    printSweepReport(report({}), out.printer);
+    expect(out.stdout()).toContain('\u001b[32msynced\u001b[39m');
+    expect(out.stdout()).toContain('\u001b[31mfailed\u001b[39m');
   });
 
   it('exits 1 only when a repo failed; skipped for lock or budget is a normal result', () => {

@@ -7,11 +7,12 @@ import type { DatabaseEnv, HubEnv } from '../config/cli-env';
 import { withDatabase } from '../config/database';
 import { ask, connectHub, HubAnswerError } from '../hub/hub-connection';
 import { progressDisplay, waitingDisplay } from './sweep-progress';
+import type { Printer } from '../cli/printer';
 import {
   type AnyRepoResult,
   type AnySweepReport,
-  renderRepoResult,
-  renderSweepReport,
+  printRepoResult,
+  printSweepReport,
   sweepExitCode,
   syncExitCode,
 } from './sweep-table';
@@ -99,14 +100,17 @@ async function overHttp(flags: SweepFlags, hub: HubEnv, io: Io): Promise<Outcome
   }
 }
 
-export async function runSweep(flags: SweepFlags, hub: HubEnv, db: DatabaseEnv, io: Io): Promise<ExitCode> {
+export async function runSweep(
+  flags: SweepFlags,
+  hub: HubEnv,
+  db: DatabaseEnv,
+  io: Io,
+  out: Printer,
+): Promise<ExitCode> {
   const { databaseUrl } = db;
   const outcome = databaseUrl ? await inProcess(flags, { ...db, databaseUrl }, io) : await overHttp(flags, hub, io);
-  const value = outcome.kind === 'sweep' ? outcome.report : outcome.result;
-  if (flags.json) io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-  else
-    io.stdout.write(
-      `${outcome.kind === 'sweep' ? renderSweepReport(outcome.report) : renderRepoResult(outcome.result)}\n`,
-    );
+  if (flags.json) out.json(outcome.kind === 'sweep' ? outcome.report : outcome.result);
+  else if (outcome.kind === 'sweep') printSweepReport(outcome.report, out);
+  else printRepoResult(outcome.result, out);
   return outcome.kind === 'sweep' ? sweepExitCode(outcome.report) : syncExitCode(outcome.result);
 }

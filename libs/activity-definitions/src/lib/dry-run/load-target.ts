@@ -3,11 +3,11 @@
 // placeholders and warnings), so problems read exactly like lint's.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { UsageError } from '../cli/cli-args';
 import { DefinitionDirectory } from '../directory/definition-directory';
 import type { DefinitionProblem } from '../parse/definition-problem';
 import type { LoadedDefinition } from '../parse/loaded-definition';
 import { parseDefinition } from '../parse/parse-definition';
+import { DefinitionTargetError } from './target-error';
 
 export interface LoadedTarget {
   /** As shown to the user: relative to cwd. */
@@ -33,7 +33,9 @@ export async function loadTarget(target: string, options: LoadTargetOptions): Pr
   const located = (problems: DefinitionProblem[]) => problems.map((p) => ({ ...p, path: shown(p.path) }));
   if (looksLikePath(target)) {
     const path = resolve(options.cwd, target);
-    if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`no such definition file: ${target}`);
+    if (!existsSync(path) || !statSync(path).isFile()) {
+      throw new DefinitionTargetError(`no such definition file: ${target}`);
+    }
     const result = parseDefinition(readFileSync(path, 'utf8'), {
       path,
       env: options.env,
@@ -53,7 +55,7 @@ export async function loadTarget(target: string, options: LoadTargetOptions): Pr
   try {
     await directory.load();
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new DefinitionTargetError(error instanceof Error ? error.message : String(error));
   } finally {
     await directory.close();
   }
@@ -61,7 +63,7 @@ export async function loadTarget(target: string, options: LoadTargetOptions): Pr
   const status = statuses.find((s) => s.id === target);
   if (!status) {
     const ids = statuses.flatMap((s) => (s.id ? [s.id] : [])).sort();
-    throw new UsageError(
+    throw new DefinitionTargetError(
       `no definition with id ${JSON.stringify(target)} in ${options.dir}${ids.length > 0 ? ` (ids: ${ids.join(', ')})` : ''}`,
     );
   }

@@ -26,6 +26,17 @@ describe('lintDefinitions', () => {
         'good.yaml:3:47: warning: instruction.url: environment variable STATE_HUB_URL is not set; checked with a placeholder',
         '1 definition OK, 0 files with problems, 1 warning',
       ],
+      files: [
+        {
+          path: 'good.yaml',
+          id: 'lint.good',
+          state: 'loaded',
+          errors: [],
+          warnings: [
+            'good.yaml:3:47: warning: instruction.url: environment variable STATE_HUB_URL is not set; checked with a placeholder',
+          ],
+        },
+      ],
       definitionsOk: 1,
       filesWithProblems: 0,
       exitCode: 0,
@@ -47,12 +58,17 @@ describe('lintDefinitions', () => {
       expect.stringMatching(/^bad\.yaml:2:49: trigger\.cron_expression: invalid cron expression "0 25 \* \* \*": /),
       '1 definition OK, 1 file with problems',
     ]);
+    expect(report.files.find((f) => f.path === 'bad.yaml')).toMatchObject({
+      state: 'invalid',
+      errors: [report.lines[0]],
+    });
   });
 
   it('fails when the directory cannot be read', async () => {
     const report = await lintDefinitions(join(dir, 'missing'), { env: {}, cwd: dir });
     expect(report.exitCode).toBe(1);
     expect(report.lines[0]).toMatch(/^cannot read definitions directory/);
+    expect(report.error).toBe(report.lines[0]);
   });
 
   it("passes the repository's own definitions", async () => {

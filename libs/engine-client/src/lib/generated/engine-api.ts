@@ -215,6 +215,26 @@ export interface components {
        * @enum {string|null}
        */
       trigger_type: 'cron' | 'event' | 'manual' | null;
+      /**
+       * @description event triggers: the subject (or pattern) the version that runs reacts to
+       * @example org.statehub.repo.registered
+       */
+      event_type: string | null;
+      /**
+       * @description cron triggers: the schedule of the version that runs
+       * @example 0 3 * * *
+       */
+      cron_expression: string | null;
+      /**
+       * @description cron triggers: the schedule's time zone
+       * @example UTC
+       */
+      timezone: string | null;
+      /**
+       * Format: date-time
+       * @description cron triggers of an enabled definition: the next slot after now (null for other triggers, disabled files, or a schedule that never fires again)
+       */
+      next_fire_at: string | null;
       /** @description content hash of the version that runs: for an invalid file, its last good version */
       running_version: string | null;
       /** @description why the file does not load, each as `path:line:col: message` */

@@ -22,7 +22,8 @@ export class DefinitionsController {
   })
   @ApiOkResponse({ type: [DefinitionStatusView] })
   list(): DefinitionStatusView[] {
-    return this.definitions.list().map(DefinitionStatusView.from);
+    const now = new Date();
+    return this.definitions.list().map((status) => DefinitionStatusView.from(status, now));
   }
 
   @Post(':id/run')

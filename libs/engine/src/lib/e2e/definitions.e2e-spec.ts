@@ -100,6 +100,39 @@ describe('event-consumer: definitions mirror and hot reload', () => {
     expect((await engine.http().get('/health').expect(200)).body.definitions).toMatchObject({ invalid: 2 });
   });
 
+  it('shows what triggers each definition: the event type, or the schedule and its next slot', async () => {
+    files.write(
+      'nightly.yaml',
+      "id: test.nightly\ntrigger: { trigger_type: cron, cron_expression: '0 3 * * *', timezone: UTC }\ninstruction: { kind: shell, cmd: 'true', timeout_seconds: 5 }\n",
+    );
+    files.write(
+      'on-event.yaml',
+      "id: test.on-event\ntrigger: { trigger_type: event, event_type: 'org.statehub.repo.*' }\ninstruction: { kind: shell, cmd: 'true', timeout_seconds: 5 }\n",
+    );
+    const [nightly, onEvent] = await eventually(async () => {
+      const all = await listed();
+      const found = ['test.nightly', 'test.on-event'].map((id) => all.find((d) => d.id === id));
+      expect(found.map((d) => d?.state)).toEqual(['loaded', 'loaded']);
+      return found;
+    });
+    expect(nightly).toMatchObject({
+      trigger_type: 'cron',
+      cron_expression: '0 3 * * *',
+      timezone: 'UTC',
+      event_type: null,
+    });
+    const next = new Date(nightly?.next_fire_at ?? '');
+    expect(next.toISOString()).toMatch(/T03:00:00\.000Z$/);
+    expect(next.getTime() - Date.now()).toBeGreaterThan(0);
+    expect(next.getTime() - Date.now()).toBeLessThanOrEqual(24 * 3600 * 1000);
+    expect(onEvent).toMatchObject({
+      trigger_type: 'event',
+      event_type: 'org.statehub.repo.*',
+      cron_expression: null,
+      next_fire_at: null,
+    });
+  });
+
   const listed = async () =>
     (await engine.http().get('/definitions').expect(200)).body as {
       id: string | null;
@@ -107,6 +140,11 @@ describe('event-consumer: definitions mirror and hot reload', () => {
       state: string;
       content_hash: string | null;
       running_version: string | null;
+      trigger_type: string | null;
+      event_type: string | null;
+      cron_expression: string | null;
+      timezone: string | null;
+      next_fire_at: string | null;
       errors: string[];
     }[];
 });

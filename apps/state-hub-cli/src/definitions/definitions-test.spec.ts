@@ -1,11 +1,12 @@
-// The dry-run CLI as authors run it: a real process on temp definition files
-// and sample events, its output and its exit code. Nothing may be executed.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// `state-hub definitions test` as authors run it (`npx state-hub`: the bin, no
+// build, no services): temp definition files and sample events, from a file or
+// stdin; its output and its exit code. Nothing may be executed.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnCli } from './testing/spawn-cli';
+import { runStateHub } from '../testing/run-cli';
 
 const PUSH = {
   id: '0190b3c2-8c1e-7a51-9d2e-3f4a5b6c7d8e',
@@ -38,7 +39,7 @@ instruction:
   timeout_seconds: 120
 `;
 
-describe('test-definition CLI', () => {
+describe('state-hub definitions test', () => {
   let dir: string;
   const file = (name: string, text: string) => {
     const path = join(dir, name);
@@ -50,7 +51,7 @@ describe('test-definition CLI', () => {
       `event-${Math.random().toString(36).slice(2)}.json`,
       JSON.stringify({ ...PUSH, ...overrides, attributes: { ...PUSH.attributes, ...attributes } }),
     );
-  const test = (...args: string[]) => spawnCli('test-definition.ts', args, { env: { HUB_URL: 'http://hub:3000' } });
+  const test = (...args: string[]) => runStateHub(['definitions', 'test', ...args], { HUB_URL: 'http://hub:3000' });
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'test-cli-'));
@@ -262,12 +263,43 @@ instruction: { kind: http, method: POST, url: 'http://hub/{{ event.attributes.re
     expect(result.stdout).toContain('cannot be rendered: {{ event.attributes.repo_slug }}: event has no "attributes"');
   });
 
+  it('reads the sample event from stdin with --event -', async () => {
+    const path = file('sync.yaml', HTTP_DEFINITION);
+    const event = JSON.stringify({ ...PUSH, attributes: { ...PUSH.attributes, files_changed: 9 } });
+    const result = await runStateHub(
+      ['definitions', 'test', path, '--event', '-', '--json'],
+      { HUB_URL: 'http://hub:3000' },
+      { input: event },
+    );
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      trigger: { trigger_type: 'event', sample_type: 'org.repo.commit.pushed', matches: true },
+      rule: { checks: [{ expression: 'event.attributes.files_changed > 5', value: true }, expect.anything()] },
+      would_run: true,
+    });
+    const notJson = await runStateHub(['definitions', 'test', path, '--event', '-'], {}, { input: '{"id": ' });
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toMatch(/^error: --event on stdin is not JSON: /);
+    const array = await runStateHub(['definitions', 'test', path, '--event', '-'], {}, { input: '[]' });
+    expect(array).toMatchObject({
+      code: 2,
+      stderr: 'error: --event on stdin must hold one event envelope (a JSON object)\n',
+    });
+  });
+
   it('exits 2 with a clear message on bad usage', async () => {
     const path = file('sync.yaml', HTTP_DEFINITION);
-    expect(await test()).toMatchObject({ code: 2, stderr: expect.stringContaining('usage: test-definition') });
+    expect(await test()).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("missing required argument 'definition'"),
+    });
     expect(await test(path)).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('cli.commit-sync has an event trigger: give a sample envelope with --event'),
+    });
+    expect(await test(join(dir, 'nope.yaml'))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('no such definition file'),
     });
     expect(await test(path, '--event', sample(), '--now', 'yesterday')).toMatchObject({
       code: 2,
@@ -282,5 +314,6 @@ instruction: { kind: http, method: POST, url: 'http://hub/{{ event.attributes.re
       stderr: expect.stringContaining('no definition with id "no.such.id"'),
     });
     expect(await test(path, '--bogus')).toMatchObject({ code: 2, stderr: expect.stringContaining("'--bogus'") });
+    expect(readFileSync(path, 'utf8')).toBe(HTTP_DEFINITION);
   });
 });

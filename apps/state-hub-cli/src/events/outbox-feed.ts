@@ -1,0 +1,113 @@
+// Follows the hub's event_outbox table (DATABASE_URL) when there is no NATS:
+// every event the hub committed, in commit order as far as timestamps tell.
+// Read-only: one connection, plain SELECTs, no migrations, nothing marked.
+import { subjectMatches } from '@state-hub/subjects';
+import { Client } from 'pg';
+import { CommandFailure } from '../cli/cli-errors';
+import type { EventFeed } from './event-feed';
+import type { TailedMessage } from './event-line';
+
+const POLL_MS = 300;
+const PAGE = 500;
+/**
+ * A row's created_at is its transaction's start, so a row can appear after rows
+ * younger than it: each poll reads this far back again (already shown ids are skipped).
+ */
+const LATE_MS = 5000;
+
+export interface OutboxFeedOptions {
+  databaseUrl: string;
+  subject: string;
+  since?: Date;
+}
+
+interface Row {
+  id: string;
+  subject: string;
+  envelope: Record<string, unknown>;
+  created_at: Date;
+}
+
+/** postgres://user:***@host/db: the URL without its password, for messages. */
+export function describeDatabaseUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+async function open(url: string): Promise<Client> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (err) {
+    throw new CommandFailure(`cannot reach the database at ${describeDatabaseUrl(url)}: ${(err as Error).message}`);
+  }
+  const { rows } = await client.query<{ table: string | null }>(`SELECT to_regclass('event_outbox')::text AS table`);
+  if (rows[0]?.table === null) {
+    await client.end();
+    throw new CommandFailure(
+      `no event_outbox table at ${describeDatabaseUrl(url)}: is DATABASE_URL the hub's database?`,
+    );
+  }
+  return client;
+}
+
+export async function followOutbox(options: OutboxFeedOptions): Promise<EventFeed> {
+  const client = await open(options.databaseUrl);
+  const start = options.since ?? (await client.query<{ now: Date }>('SELECT now() AS now')).rows[0].now;
+  const seen = new Map<string, number>();
+  let closed = false;
+  let wake: (() => void) | undefined;
+
+  /** Every row from `from` on, page by page (keyset on created_at, id). */
+  async function readFrom(from: Date): Promise<Row[]> {
+    const rows: Row[] = [];
+    let after: [Date, string] = [from, '00000000-0000-0000-0000-000000000000'];
+    for (;;) {
+      const page = await client.query<Row>(
+        `SELECT id, subject, envelope, created_at FROM event_outbox
+          WHERE (created_at, id) >= ($1, $2) ORDER BY created_at, id LIMIT ${PAGE}`,
+        after,
+      );
+      rows.push(...page.rows.filter((r) => !(r.created_at.getTime() === after[0].getTime() && r.id === after[1])));
+      if (page.rows.length < PAGE) return rows;
+      const last = page.rows[page.rows.length - 1];
+      after = [last.created_at, last.id];
+    }
+  }
+
+  let running = false;
+  let ended: Promise<void> | undefined;
+  const end = () => (ended ??= client.end().catch(() => undefined));
+
+  return {
+    description: `${options.subject} in the hub's outbox at ${describeDatabaseUrl(options.databaseUrl)} (NATS_URL unset)`,
+    async *messages(): AsyncIterable<TailedMessage> {
+      running = true;
+      try {
+        while (!closed) {
+          const now = (await client.query<{ now: Date }>('SELECT now() AS now')).rows[0].now.getTime();
+          const from = new Date(Math.max(start.getTime(), now - LATE_MS));
+          for (const row of await readFrom(from)) {
+            if (closed) return;
+            if (seen.has(row.id)) continue;
+            seen.set(row.id, row.created_at.getTime());
+            if (subjectMatches(options.subject, row.subject)) {
+              yield { subject: row.subject, payload: JSON.stringify(row.envelope) };
+            }
+          }
+          for (const [id, at] of seen) if (at < from.getTime()) seen.delete(id);
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, POLL_MS);
+          });
+        }
+      } finally {
+        await end();
+      }
+    },
+    async close() {
+      closed = true;
+      wake?.();
+      if (!running) await end();
+    },
+  };
+}
