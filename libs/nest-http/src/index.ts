@@ -29,5 +29,5 @@ export { pinoHttpFor, prettyLogStream, prettyMessage } from './lib/pino-destinat
 export { assignRequestId, requestIdMiddleware } from './lib/request-id';
 export { IsRequired, validationErrorFactory } from './lib/validation-error.factory';
 export { HEALTH_PARTS, type HealthPart, type HealthPartReport } from './lib/health-part';
-export { BearerTokenGuard, TOKEN_AUTH, type TokenAuthSettings } from './lib/auth/bearer-token.guard';
+export { bearerTokenAuth, BearerTokenGuard, TOKEN_AUTH, type TokenAuthSettings } from './lib/auth/bearer-token.guard';
 export { OPEN_ROUTE, OpenRoute, SIGNATURE_AUTH, SignatureAuth } from './lib/auth/route-access.decorators';

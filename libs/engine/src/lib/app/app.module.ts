@@ -1,15 +1,8 @@
-import {
-  assignRequestId,
-  BearerTokenGuard,
-  HttpErrorFilter,
-  pinoHttpFor,
-  TOKEN_AUTH,
-  type TokenAuthSettings,
-} from '@state-hub/nest-http';
+import { assignRequestId, bearerTokenAuth, HttpErrorFilter, pinoHttpFor } from '@state-hub/nest-http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { validatedConfigModule } from '@state-hub/config';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import {
   type AppConfig,
@@ -55,16 +48,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
-        {
-          provide: TOKEN_AUTH,
-          inject: [ConfigService],
-          useFactory: (config: ConfigService<AppConfig, true>): TokenAuthSettings => ({
-            token: config.get('ENGINE_API_TOKEN', { infer: true }),
-            tokenName: 'ENGINE_API_TOKEN',
-            readsRequireToken: config.get('API_READS_REQUIRE_TOKEN', { infer: true }),
-          }),
-        },
-        { provide: APP_GUARD, useClass: BearerTokenGuard },
+        ...bearerTokenAuth('ENGINE_API_TOKEN'),
         { provide: DEFINITION_ENV, useValue: definitionEnvironment(overrides) },
       ],
       exports: [DEFINITION_ENV],

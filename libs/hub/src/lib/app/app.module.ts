@@ -1,11 +1,4 @@
-import {
-  assignRequestId,
-  BearerTokenGuard,
-  HttpErrorFilter,
-  pinoHttpFor,
-  TOKEN_AUTH,
-  type TokenAuthSettings,
-} from '@state-hub/nest-http';
+import { assignRequestId, bearerTokenAuth, HttpErrorFilter, pinoHttpFor } from '@state-hub/nest-http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { validatedConfigModule } from '@state-hub/config';
@@ -67,17 +60,8 @@ const FEATURE_IMPORTS = [
 @Module({
   imports: FEATURE_IMPORTS,
   providers: [
-    {
-      provide: TOKEN_AUTH,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>): TokenAuthSettings => ({
-        token: config.get('STATE_HUB_API_TOKEN', { infer: true }),
-        tokenName: 'STATE_HUB_API_TOKEN',
-        readsRequireToken: config.get('API_READS_REQUIRE_TOKEN', { infer: true }),
-      }),
-    },
-    // Guards every controller of the process: in the one-process deployment the engine's /engine/ routes too.
-    { provide: APP_GUARD, useClass: BearerTokenGuard },
+    // Guards every HTTP route of the process: in the one-process deployment the engine's /engine/ routes too.
+    ...bearerTokenAuth('STATE_HUB_API_TOKEN'),
     { provide: APP_GUARD, useClass: JsonContentTypeGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
   ],

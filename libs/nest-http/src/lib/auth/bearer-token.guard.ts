@@ -4,8 +4,16 @@
 // signature of their own (webhooks) are exempt. Registered as APP_GUARD, it
 // guards every HTTP route of the process, the engine's /engine/ ones included
 // when they run inside the hub (and lets the engine's event handlers be).
-import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  type Provider,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD, Reflector } from '@nestjs/core';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { OPEN_ROUTE, SIGNATURE_AUTH } from './route-access.decorators';
@@ -54,4 +62,23 @@ export class BearerTokenGuard implements CanActivate {
     if (!timingSafeEqual(digest(match[1]), this.expected)) throw new UnauthorizedException('invalid bearer token');
     return true;
   }
+}
+
+/**
+ * The providers that put every HTTP route of an app behind the token in the setting `tokenName`, with reads too
+ * when API_READS_REQUIRE_TOKEN is true (both read from the app's validated ConfigService).
+ */
+export function bearerTokenAuth(tokenName: string): Provider[] {
+  return [
+    {
+      provide: TOKEN_AUTH,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService): TokenAuthSettings => ({
+        token: config.get<string>(tokenName) || undefined,
+        tokenName,
+        readsRequireToken: config.get<boolean>('API_READS_REQUIRE_TOKEN') === true,
+      }),
+    },
+    { provide: APP_GUARD, useClass: BearerTokenGuard },
+  ];
 }
