@@ -1,6 +1,7 @@
-// API benchmark: GET /repos and POST /progress-events against real Postgres, next to baselines
-// measured in the same run (trivial Nest route, bare node:http, raw INSERT + COMMIT); the API's RSS idle, right after
-// its load and at its peak.
+// API benchmark: GET /repos, POST /progress-events, GET /next-steps and GET /workstreams/:id against real Postgres,
+// each next to the same work done by hand in the same run (bench/servers/same-work.js: node:http + pg, the API's SQL,
+// the same pool size), plus a trivial Nest route, bare node:http and raw INSERT + COMMIT for information; the API's
+// RSS idle, right after its load and at its peak.
 // Usage: node -r @swc-node/register bench/api.ts <results.json>   (normally via `npm run bench`)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,9 @@ const WARMUP_SECONDS = 1;
 const CONNECTIONS = 10;
 const DB_CONNECTIONS = 8;
 const REPOS = 50;
+/** Workstreams (active, in the first repos) and tasks each: what GET /next-steps and GET /workstreams/:id read. */
+const WORKSTREAMS = 10;
+const TASKS_PER_WORKSTREAM = 20;
 const EVENT = { event_type: 'note', summary: 'bench', repo: 'repo-1', detail: { n: 1 } };
 
 const log = (msg: string) => console.log(`[bench:api] ${msg}`);
@@ -44,14 +48,16 @@ async function start(name: string, args: string[], env: Record<string, string>, 
   return server;
 }
 
-async function post(url: string, body: unknown): Promise<void> {
+async function send<T>(method: string, url: string, body: unknown, expected: number): Promise<T> {
   const res = await fetch(url, {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (res.status !== 201) throw new Error(`POST ${url} answered ${res.status}: ${await res.text()}`);
+  if (res.status !== expected) throw new Error(`${method} ${url} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
 }
+const post = (url: string, body: unknown) => send<{ id: string }>('POST', url, body, 201);
 
 interface Stage {
   key: string;
@@ -105,6 +111,25 @@ async function main(outFile: string): Promise<void> {
       local_path: `/srv/repo-${i}`,
     });
   }
+  log(`seeding ${WORKSTREAMS} active workstreams of ${TASKS_PER_WORKSTREAM} tasks`);
+  const workstreams: string[] = [];
+  for (let w = 1; w <= WORKSTREAMS; w++) {
+    const { id } = await post(`${api.url}/workstreams`, {
+      repo: `repo-${w}`,
+      workplan_id: `BENCH-WP-${w}`,
+      title: `Workstream ${w}`,
+    });
+    await send('PATCH', `${api.url}/workstreams/${id}`, { status: 'active' }, 200);
+    for (let t = 1; t <= TASKS_PER_WORKSTREAM; t++) {
+      await post(`${api.url}/tasks`, {
+        workstream_id: id,
+        task_key: `BENCH-WP-${w}-T${String(t).padStart(2, '0')}`,
+        title: `Task ${t}`,
+      });
+    }
+    workstreams.push(id);
+  }
+  const detail = `/workstreams/${workstreams[0]}`;
   await new Promise((r) => setTimeout(r, 2000));
   const idleRssMb = rssMb(api.child.pid as number);
   log(`idle RSS of state-hub-api after seeding: ${idleRssMb.toFixed(1)} MB`);
@@ -116,6 +141,12 @@ async function main(outFile: string): Promise<void> {
     '/ping',
   );
   const bare = await start('bare node:http', [join(__dirname, 'servers/bare-http.js')], {}, '/');
+  const same = await start(
+    'the same work by hand (node:http + pg)',
+    [join(__dirname, 'servers/same-work.js')],
+    { DATABASE_URL: db.url, DB_POOL_SIZE: '10' },
+    '/health',
+  );
 
   const http = { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS };
   const get = (key: string, label: string, server: Server, path: string): Stage => ({
@@ -125,23 +156,30 @@ async function main(outFile: string): Promise<void> {
     server,
     run: () => httpStage({ ...http, url: server.url + path }),
   });
+  const postEvent = (key: string, label: string, server: Server): Stage => ({
+    key,
+    label,
+    unit: 'req/s',
+    server,
+    run: () => httpStage({ ...http, url: `${server.url}/progress-events`, method: 'POST', body: EVENT }),
+  });
   const results = await runStages([
     get('bare', 'bare node:http JSON route', bare, '/'),
     get('nest', 'trivial Nest route GET /ping', nest, '/ping'),
+    get('sameRepos', 'by hand: GET /repos (page of 50)', same, '/repos'),
     get('repos', 'GET /repos (page of 50)', api, '/repos'),
+    get('sameNextSteps', 'by hand: GET /next-steps', same, '/next-steps'),
+    get('nextSteps', 'GET /next-steps', api, '/next-steps'),
+    get('sameWorkstream', `by hand: GET /workstreams/:id (${TASKS_PER_WORKSTREAM} tasks)`, same, detail),
+    get('workstream', `GET /workstreams/:id (${TASKS_PER_WORKSTREAM} tasks)`, api, detail),
+    postEvent('sameEvents', 'by hand: POST /progress-events', same),
     {
       key: 'rawInsert',
       label: `raw INSERT + COMMIT, ${DB_CONNECTIONS} connections`,
       unit: 'tx/s',
       run: () => rawInsertStage(db.url, { ...http, connections: DB_CONNECTIONS }),
     },
-    {
-      key: 'events',
-      label: 'POST /progress-events',
-      unit: 'req/s',
-      server: api,
-      run: () => httpStage({ ...http, url: `${api.url}/progress-events`, method: 'POST', body: EVENT }),
-    },
+    postEvent('events', 'POST /progress-events', api),
   ]);
   // its last stage (POST /progress-events) has just ended: the API's memory under load, and its peak over the run
   const apiPid = api.child.pid as number;
@@ -157,6 +195,8 @@ async function main(outFile: string): Promise<void> {
       warmupSeconds: WARMUP_SECONDS,
       connections: CONNECTIONS,
       dbConnections: DB_CONNECTIONS,
+      workstreams: WORKSTREAMS,
+      tasksPerWorkstream: TASKS_PER_WORKSTREAM,
     },
     rss,
     stages: results,

@@ -28,24 +28,24 @@ function atLeast(figure, [value, unit], [baseName, baseValue, baseUnit], target,
   return [figure, `${int(value)} ${unit}`, base, ratio(r), `≥ ${target}${note}`, met(r >= target)];
 }
 
-function apiRows({ settings, stages: s }) {
-  const repos = [s.repos.rate, 'req/s'];
-  return [
-    atLeast('`GET /repos` vs a trivial Nest route', repos, ['`GET /ping`', s.nest.rate, 'req/s'], T.API_READ_VS_NEST),
-    atLeast(
-      '`GET /repos` vs bare `node:http`',
-      repos,
-      ['JSON route', s.bare.rate, 'req/s'],
-      T.API_READ_VS_BARE,
-      ' (stretch)',
-    ),
-    atLeast(
-      '`POST /progress-events` vs raw INSERT + COMMIT',
-      [s.events.rate, 'req/s'],
-      [`${settings.dbConnections} connections`, s.rawInsert.rate, 'tx/s'],
-      T.API_WRITE_VS_RAW_INSERT,
-    ),
+function apiRows({ stages: s }) {
+  const routes = [
+    ['`GET /repos`', 'repos', 'sameRepos'],
+    ['`POST /progress-events`', 'events', 'sameEvents'],
+    ['`GET /next-steps`', 'nextSteps', 'sameNextSteps'],
+    ['`GET /workstreams/:id`', 'workstream', 'sameWorkstream'],
   ];
+  return routes
+    .filter(([, key, base]) => s[key] && s[base])
+    .map(([route, key, base]) =>
+      atLeast(
+        `${route} vs the same work by hand`,
+        [s[key].rate, 'req/s'],
+        ['node:http + pg, same SQL', s[base].rate, 'req/s'],
+        T.API_VS_SAME_WORK,
+        ` (stretch ${T.API_VS_SAME_WORK_STRETCH})`,
+      ),
+    );
 }
 
 function relayRows({ drains, raws, settings, api }) {

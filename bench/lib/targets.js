@@ -3,12 +3,10 @@
 module.exports = {
   /** Idle RSS of each app, MB (below). */
   IDLE_RSS_MB: 150,
-  /** `GET /repos` req/s ÷ a trivial Nest route's (at least). */
-  API_READ_VS_NEST: 0.5,
-  /** `GET /repos` req/s ÷ a bare node:http JSON route's (at least; a stretch target). */
-  API_READ_VS_BARE: 0.3,
-  /** `POST /progress-events` req/s ÷ raw INSERT + COMMIT tx/s on 8 connections (at least). */
-  API_WRITE_VS_RAW_INSERT: 0.5,
+  /** Each of four API routes' req/s ÷ the same work by hand (node:http + pg, the API's SQL), at least … */
+  API_VS_SAME_WORK: 0.8,
+  /** … and as a stretch. */
+  API_VS_SAME_WORK_STRETCH: 0.9,
   /** Outbox relay rows/s ÷ raw async JetStream publish msg/s with Nats-Msg-Id (at least). */
   RELAY_VS_RAW_PUBLISH: 0.5,
   /** API write req/s with events on ÷ the same API with events off (at least). */
