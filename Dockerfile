@@ -8,6 +8,8 @@ RUN npm ci --no-audit --no-fund || npm install --no-audit --no-fund
 COPY . .
 ARG APP=state-hub-api
 RUN npx nx build ${APP} --configuration=production
+# The hub's apps build the dashboard first (Nx dependsOn); the others have none: an empty folder keeps COPY simple.
+RUN mkdir -p dist/apps/dashboard
 
 FROM node:24-bookworm-slim AS runtime
 ARG APP=state-hub-api
@@ -21,6 +23,8 @@ RUN if [ "$APP" = "state-hub" ] || [ "$APP" = "state-hub-api" ] || [ "$APP" = "s
 COPY --from=build /src/dist/apps/${APP}/package*.json ./
 RUN npm ci --omit=dev --no-audit --no-fund || npm install --omit=dev --no-audit --no-fund
 COPY --from=build /src/dist/apps/${APP}/ ./
+# The dashboard's static files, served at /ui/ (the hub finds them in dashboard/ beside main.js).
+COPY --from=build /src/dist/apps/dashboard/ ./dashboard/
 USER node
 # The port the app listens on: the API's 3000 unless the build says otherwise (the MCP server's is 3100).
 ARG PORT=3000

@@ -13,6 +13,7 @@ const engineReport = require('./lib/engine-report');
 const sweepReport = require('./lib/sweep-report');
 const summaryReport = require('./lib/summary-report');
 const systemReport = require('./lib/system-report');
+const dashboardReport = require('./lib/dashboard-report');
 
 const ROOT = join(__dirname, '..');
 const DOC = join(ROOT, 'docs/performance.md');
@@ -50,13 +51,19 @@ const BENCHES = {
   },
 };
 
-/** On demand only (`npm run bench -- system`): not part of the four whose figures make the summary. */
+/** On demand only (`npm run bench -- system`, `npm run bench -- dashboard`): not part of the four whose figures make the summary. */
 const EXTRA_BENCHES = {
   system: {
     apps: ['state-hub-api', 'state-hub'],
     rewrite: systemReport.rewriteSystemDoc,
     table: systemReport.markdownTable,
     after: (report) => console.log(systemReport.rssLine(report)),
+  },
+  dashboard: {
+    apps: ['state-hub'],
+    rewrite: dashboardReport.rewriteDashboardDoc,
+    table: dashboardReport.markdownTable,
+    after: (report) => console.log(dashboardReport.rssLine(report)),
   },
 };
 

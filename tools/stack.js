@@ -164,35 +164,42 @@ async function main() {
   if (opts.build) for (const app of ['state-hub-api', 'event-consumer']) ensureBuild(app);
 
   const token = process.env.STATE_HUB_API_TOKEN ?? '';
+  const engineToken = process.env.ENGINE_API_TOKEN ?? '';
   const rows = [];
+  // Every port first, so that each API can forward the dashboard's /engine/ to an engine that starts after it.
   let nextPort = Number(process.env.STACK_BASE_PORT ?? 3000);
-  // APIs first, one after the other: the first runs the migrations (under an advisory lock anyway).
-  const apis = [];
-  for (let i = 1; i <= opts.replicas; i++) {
+  const ports = [];
+  for (let i = 0; i < 2 * opts.replicas; i++) {
     const port = await freePortFrom(nextPort);
+    ports.push(port);
     nextPort = port + 1;
-    const url = `http://127.0.0.1:${port}`;
+  }
+  const apiUrls = ports.slice(0, opts.replicas).map((port) => `http://127.0.0.1:${port}`);
+  const engineUrls = ports.slice(opts.replicas).map((port) => `http://127.0.0.1:${port}`);
+  // APIs first, one after the other: the first runs the migrations (under an advisory lock anyway).
+  for (let i = 1; i <= opts.replicas; i++) {
+    const url = apiUrls[i - 1];
     const entry = start(`api-${i}`, 'state-hub-api', {
-      PORT: String(port),
+      PORT: String(ports[i - 1]),
       DATABASE_URL: databaseUrl,
       NATS_URL: natsUrl,
       STATE_HUB_API_TOKEN: token,
+      ENGINE_URL: engineUrls[i - 1],
+      ENGINE_API_TOKEN: engineToken,
     });
     await waitHealthy(entry, `${url}/state/health`);
-    apis.push(url);
-    rows.push([entry.name, url, `${url}/docs`, 'relays the outbox']);
+    rows.push([entry.name, url, `${url}/ui/`, 'relays the outbox; dashboard at /ui/']);
   }
   for (let i = 1; i <= opts.replicas; i++) {
-    const port = await freePortFrom(nextPort);
-    nextPort = port + 1;
-    const url = `http://127.0.0.1:${port}`;
+    const url = engineUrls[i - 1];
     const entry = start(`engine-${i}`, 'event-consumer', {
-      PORT: String(port),
+      PORT: String(ports[opts.replicas + i - 1]),
       DATABASE_URL: databaseUrl,
       NATS_URL: natsUrl,
       REPLICA_ID: `engine-${i}`,
-      STATE_HUB_URL: apis[(i - 1) % apis.length],
+      STATE_HUB_URL: apiUrls[(i - 1) % apiUrls.length],
       STATE_HUB_API_TOKEN: token,
+      ENGINE_API_TOKEN: engineToken,
       ACTIVITY_DEFINITIONS_DIR: process.env.ACTIVITY_DEFINITIONS_DIR ?? join(ROOT, 'activity-definitions'),
     });
     const health = await waitHealthy(entry, `${url}/health`);

@@ -86,6 +86,11 @@ describe('npm run stack (tools/stack.js) with two replicas of each app', () => {
       expect(health).toMatchObject({ status: 'ok', definitions: { loaded: definitions.length, invalid: 0 } });
     }
     expect(output).toMatch(/engine-1 +http:\/\/127\.0\.0\.1:\d+ +\S+\/runs +definitions: \d+ loaded, 0 invalid/);
+    // Each API forwards the dashboard's /engine/ to an engine of the stack.
+    for (const api of [api1, api2]) {
+      const forwarded = await (await fetch(`${api}/engine/health`)).json();
+      expect(forwarded).toMatchObject({ status: 'ok', definitions: { loaded: definitions.length } });
+    }
 
     // One database behind both APIs: what one registers, the other serves.
     const post = (path: string, body: unknown) =>

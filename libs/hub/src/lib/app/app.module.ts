@@ -11,6 +11,7 @@ import { DatabaseModule } from '../database/database.module';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { DomainGoalsModule } from '../domain-goals/domain-goals.module';
 import { DomainsModule } from '../domains/domains.module';
+import { EngineForwardModule } from '../engine-forward/engine-forward.module';
 import { HealthModule } from '../health/health.module';
 import { MaintenanceModule } from '../maintenance/maintenance.module';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -80,7 +81,13 @@ export class AppModule {
   static async forRoot(overrides: ConfigOverrides = {}): Promise<DynamicModule> {
     return {
       module: AppModule,
-      imports: [await validatedConfigModule(validateConfig, overrides), hubLoggerModule('state-hub-api'), HubModule],
+      imports: [
+        await validatedConfigModule(validateConfig, overrides),
+        hubLoggerModule('state-hub-api'),
+        HubModule,
+        // Alone, the hub forwards /engine/* to ENGINE_URL; the one process (HubModule + EngineModule) serves its own.
+        EngineForwardModule,
+      ],
     };
   }
 }

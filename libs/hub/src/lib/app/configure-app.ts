@@ -7,6 +7,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { JsonDepthPipe } from '../common/validation/json-depth.pipe';
 import type { AppConfig } from '../config/app-config';
+import { serveDashboard } from '../dashboard/serve-dashboard';
 import { buildOpenApiDocument } from '../openapi/build-openapi-document';
 import { isWebhookRequest } from '../webhooks/webhook-request';
 
@@ -34,6 +35,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.enableShutdownHooks();
 
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  serveDashboard(app, config.get('DASHBOARD_DIR', { infer: true }));
 
   if (!config.get('STATE_HUB_API_TOKEN', { infer: true })) {
     new NestLogger('Auth').warn('STATE_HUB_API_TOKEN is not set: write routes accept unauthenticated requests');

@@ -37,6 +37,8 @@ describe('validateConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
     ['BODY_LIMIT', 'lots', /BODY_LIMIT must be a size/],
     ['DB_POOL_SIZE', '0', /DB_POOL_SIZE must be an integer between 1 and 100/],
+    ['ENGINE_URL', 'engine:3001', /ENGINE_URL must be an http:\/\/ or https:\/\/ URL/],
+    ['ENGINE_API_TOKEN', 'short', /ENGINE_API_TOKEN must be at least 16 characters \(got \(hidden\)\)/],
   ])('rejects %s=%s with a message naming it', (name, value, message) => {
     expect(() => validateConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => validateConfig({ [name]: value })).toThrow(message);

@@ -128,6 +128,28 @@ export class AppConfig {
   /** How long a one-repo sync waits for the repo's lock before it reports skipped_lock. */
   @IntSetting('SWEEP_REPO_LOCK_WAIT_SECONDS', 0, 600)
   SWEEP_REPO_LOCK_WAIT_SECONDS = 30;
+
+  /**
+   * The built dashboard (apps/dashboard) the hub serves at /ui/. Unset: `dashboard/` beside the app's main.js
+   * (the image), else `../dashboard` (the workspace's dist/apps/).
+   */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  DASHBOARD_DIR?: string;
+
+  /**
+   * The engine of a split deployment (e.g. http://127.0.0.1:3001): the hub forwards /engine/* to it, so the
+   * dashboard talks to one origin. Unset: /engine/* answers 503 (the one process serves its own engine).
+   */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'ENGINE_URL must be an http:// or https:// URL' })
+  ENGINE_URL?: string;
+
+  /** Sent to ENGINE_URL as the bearer token of forwarded requests (the browser's own header never is). */
+  @TokenSetting('ENGINE_API_TOKEN')
+  ENGINE_API_TOKEN?: string;
 }
 
 /**
