@@ -182,7 +182,9 @@ function servedRoutes(app: NestExpressApplication): string[] {
   const stack = express.router.stack;
   return stack.flatMap(({ route }) => {
     const methods = Object.keys(route?.methods ?? {});
-    if (!route || methods.length !== 1 || route.path.startsWith('/docs')) return [];
+    // The OpenAPI pages and the dashboard (/ redirects to /ui/) are pages, not API operations.
+    const page = route?.path.startsWith('/docs') || route?.path === '/' || route?.path.startsWith('/ui');
+    if (!route || methods.length !== 1 || page) return [];
     return [`${methods[0].toUpperCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`];
   });
 }
