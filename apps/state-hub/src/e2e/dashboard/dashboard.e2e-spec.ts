@@ -164,6 +164,14 @@ describe('the dashboard at /ui/ (built one process on Postgres, headless Chromiu
     await page.getByText('No decision matches these filters.').waitFor();
     await visit('/decisions?status=resolved', 'The engine owns it; the timer is retired.');
     expect(await bodyText()).toContain('dashboard-test');
+    // The write is the API's own: its event went into the outbox in the same transaction.
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    const events = await pg.query<{ by: string }>(
+      `SELECT envelope->'attributes'->>'resolved_by' AS by FROM event_outbox WHERE subject = 'org.statehub.decision.resolved'`,
+    );
+    await pg.end();
+    expect(events.rows).toEqual([{ by: 'dashboard-test' }]);
   });
 
   it('lists the definitions and runs a manual one now', async () => {
