@@ -17,7 +17,9 @@ async function bootstrap(): Promise<void> {
   const port = config.get('PORT', { infer: true });
   const host = config.get('HOST', { infer: true });
   await app.listen(port, host);
-  app.get(Logger).log(`state-hub-api listening on http://${host}:${port} (OpenAPI at /docs)`, 'Bootstrap');
+  app
+    .get(Logger)
+    .log(`state-hub-api listening on http://${host}:${port} (dashboard at /ui/, OpenAPI at /docs)`, 'Bootstrap');
 }
 
 bootstrap().catch((err: unknown) => {

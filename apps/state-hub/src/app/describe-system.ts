@@ -15,7 +15,7 @@ export async function describeSystem(app: INestApplication, delivery: EventDeliv
   const definitions = (await engine?.report())?.['definitions'] as Record<string, number> | undefined;
   const counts = definitions ? Object.entries(definitions).map(([state, n]) => `${n} ${state}`) : ['unknown'];
   return [
-    `state-hub listening on ${url}: API at /, OpenAPI at /docs, engine at /engine/ (health: /state/health)`,
+    `state-hub listening on ${url}: dashboard at /ui/ (/ redirects there), API described at /docs, engine at /engine/ (health: /state/health)`,
     `database: ${describeDatabase({ url: get('DATABASE_URL'), dataDir: get('STATE_HUB_DATA_DIR') })}`,
     delivery === 'outbox'
       ? 'events: from the outbox straight to the engine in this process (NATS_URL unset)'

@@ -66,7 +66,7 @@ describe('the built state-hub-api as a process', () => {
       const lines = await outputOf({ LOG_FORMAT: 'pretty' });
       expect(lines).toContainEqual(
         expect.stringMatching(
-          /^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: \[Bootstrap\] state-hub-api listening on http:\/\/127\.0\.0\.1:\d+ \(OpenAPI at \/docs\)$/,
+          /^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: \[Bootstrap\] state-hub-api listening on http:\/\/127\.0\.0\.1:\d+ \(dashboard at \/ui\/, OpenAPI at \/docs\)$/,
         ),
       );
       expect(lines.filter((l) => l.startsWith('{'))).toEqual([]);
