@@ -14,15 +14,5 @@ export {
 } from './lib/env-settings';
 export { ConfigError, configErrorText, validateEnvironment } from './lib/validate-environment';
 export { validatedConfigModule } from './lib/config-module';
-export {
-  containsSecret,
-  CREDENTIAL_NAME,
-  MIN_SECRET_LENGTH,
-  redactHeaders,
-  redactSecrets,
-  redactText,
-  redactUrl,
-  registerSecret,
-  SECRET_MARKER,
-} from './lib/secrets';
+export { redactHeaders, redactSecrets, redactText, redactUrl, registerSecret, SECRET_MARKER } from './lib/secrets';
 export { assertNetworkAccessProtected, isLoopbackHost } from './lib/network-access';

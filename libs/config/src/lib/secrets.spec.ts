@@ -1,12 +1,4 @@
-import {
-  containsSecret,
-  redactHeaders,
-  redactSecrets,
-  redactText,
-  redactUrl,
-  registerSecret,
-  SECRET_MARKER,
-} from './secrets';
+import { redactHeaders, redactSecrets, redactText, redactUrl, registerSecret, SECRET_MARKER } from './secrets';
 import { assertNetworkAccessProtected, isLoopbackHost } from './network-access';
 import { TokenSetting } from './env-settings';
 import { validateEnvironment } from './validate-environment';
@@ -27,8 +19,6 @@ describe('secret redaction', () => {
     expect(JSON.stringify(stored)).not.toContain('canary-0001-abcdef');
     expect(stored.list).toEqual(['a', `x${SECRET_MARKER}x`, 3, null, true]);
     expect(stored.at).toEqual(new Date(0));
-    expect(containsSecret('…canary-0001-abcdef…')).toBe(true);
-    expect(containsSecret('nothing here')).toBe(false);
   });
 
   it('hides a longer secret whole when it contains a shorter one', () => {

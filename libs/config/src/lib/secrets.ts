@@ -25,13 +25,6 @@ export function registerSecret(value: string | undefined | null): void {
   pattern = new RegExp(alternatives.join('|'), 'g');
 }
 
-/** True when the text holds a registered secret. */
-export function containsSecret(text: string): boolean {
-  if (!pattern) return false;
-  pattern.lastIndex = 0;
-  return pattern.test(text);
-}
-
 /** The text with every registered secret replaced by SECRET_MARKER. */
 export function redactText(text: string): string {
   if (!pattern || text.length < MIN_SECRET_LENGTH) return text;
