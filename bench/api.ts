@@ -5,6 +5,7 @@
 // Usage: node -r @swc-node/register bench/api.ts <results.json>   (normally via `npm run bench`)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '@state-hub/config';
 import { createDatabase, dropDatabase, rawInsertStage } from './lib/db';
 import { httpStage, type StageResult } from './lib/load';
 import { machineFacts } from './lib/machine';
@@ -97,7 +98,7 @@ async function main(outFile: string): Promise<void> {
 
   const api = await start(
     'state-hub-api',
-    [API_MAIN],
+    [...SERVER_NODE_FLAGS, API_MAIN],
     { DATABASE_URL: db.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', DB_POOL_SIZE: '10' },
     '/state/health',
   );

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '@state-hub/config';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { closeDataSource, openDataSource } from '@state-hub/db';
@@ -103,7 +104,7 @@ async function main(outFile: string): Promise<void> {
     LOG_LEVEL: 'warn',
   };
   const spawned = performance.now();
-  engine = await startServer('event-consumer', [ENGINE_MAIN], env, '/health');
+  engine = await startServer('event-consumer', [...SERVER_NODE_FLAGS, ENGINE_MAIN], env, '/health');
   const server = engine;
   const pid = server.child.pid as number;
   cleanups.push(() => stopServer(server).then(() => log(`stopped event-consumer (pid ${pid})`)));

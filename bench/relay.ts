@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '@state-hub/config';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { closeDataSource, openDataSource } from '@state-hub/db';
@@ -61,7 +62,7 @@ async function freshDatabase(tag: string): Promise<string> {
 async function startApi(name: string, env: Record<string, string>): Promise<Server> {
   const server = await startServer(
     name,
-    [API_MAIN],
+    [...SERVER_NODE_FLAGS, API_MAIN],
     { HOST: '127.0.0.1', LOG_LEVEL: 'warn', DB_POOL_SIZE: '10', ...env },
     '/state/health',
   );

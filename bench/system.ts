@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '@state-hub/config';
 import { machineFacts } from './lib/machine';
 import { peakRssMb, rssMb, type Server, startServer, stopServer } from './lib/proc';
 
@@ -26,7 +27,7 @@ async function measure(name: string, main: string, extraEnv: Record<string, stri
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
   const server = await startServer(
     name,
-    [join(ROOT, main)],
+    [...SERVER_NODE_FLAGS, join(ROOT, main)],
     { STATE_HUB_DATA_DIR: join(dataDir, 'data'), LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...extraEnv },
     '/state/health',
   );

@@ -16,3 +16,4 @@ export { ConfigError, configErrorText, validateEnvironment } from './lib/validat
 export { validatedConfigModule } from './lib/config-module';
 export { redactHeaders, redactSecrets, redactText, redactUrl, registerSecret, SECRET_MARKER } from './lib/secrets';
 export { assertNetworkAccessProtected, isLoopbackHost } from './lib/network-access';
+export { SERVER_NODE_FLAGS } from './lib/node-flags';

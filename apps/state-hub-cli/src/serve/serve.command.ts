@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { SERVER_NODE_FLAGS } from '@state-hub/config';
 import { CommandFailure, EXIT, type ExitCode } from '../cli/cli-errors';
 import type { CliIo } from '../cli/cli-io';
 import type { Printer } from '../cli/printer';
@@ -52,7 +53,7 @@ export async function serve(
     ACTIVITY_DEFINITIONS_DIR: definitionsDir,
     ...(entry.kind === 'source' && { SWC_NODE_PROJECT: join(root, 'tsconfig.base.json') }),
   };
-  const args = entry.kind === 'source' ? ['-r', register, entry.script] : [entry.script];
+  const args = [...SERVER_NODE_FLAGS, ...(entry.kind === 'source' ? ['-r', register, entry.script] : [entry.script])];
   // Its own process group: Ctrl-C on the terminal reaches only this process, which passes it on exactly once
   // (a second SIGINT during the app's shutdown would cut its cleanup short).
   const child = spawn(process.execPath, args, { cwd: env.cwd, env: childEnv, stdio: 'inherit', detached: true });

@@ -1,4 +1,6 @@
 import { assignRequestId, bearerTokenAuth, HttpErrorFilter, pinoHttpFor } from '@state-hub/nest-http';
+import type { IncomingMessage } from 'node:http';
+import { hostname } from 'node:os';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { validatedConfigModule } from '@state-hub/config';
@@ -22,18 +24,31 @@ import { TasksModule } from '../tasks/tasks.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WorkstreamsModule } from '../workstreams/workstreams.module';
 
-/** The request logger of a process that serves the hub, named `service` in every line. */
+/** Whether a level writes pino-http's request lines (they are written at info). */
+const writesRequestLines = (level: string) => ['trace', 'debug', 'info'].includes(level);
+
+/**
+ * The request logger of a process that serves the hub, named `service` in every line. At a level that writes no
+ * request lines (warn and quieter) pino-http is not mounted at all: it would serialise every request into a child
+ * logger that nothing reads (about 9 % of a read's CPU). Error lines still name the request: HttpErrorFilter logs
+ * its id, method and URL.
+ */
 export function hubLoggerModule(service: string, quietPaths: string[] = ['/state/health']) {
   return LoggerModule.forRootAsync({
     inject: [ConfigService],
-    useFactory: (config: ConfigService<AppConfig, true>) => ({
-      pinoHttp: pinoHttpFor(config.get('LOG_FORMAT', { infer: true }), {
-        level: config.get('LOG_LEVEL', { infer: true }),
-        genReqId: assignRequestId,
-        customProps: () => ({ service }),
-        autoLogging: { ignore: (req) => quietPaths.includes(req.url ?? '') },
-      }),
-    }),
+    useFactory: (config: ConfigService<AppConfig, true>) => {
+      const level = config.get('LOG_LEVEL', { infer: true });
+      return {
+        pinoHttp: pinoHttpFor(config.get('LOG_FORMAT', { infer: true }), {
+          level,
+          genReqId: assignRequestId,
+          // in every line through the root logger's bindings, not a second child logger per request
+          base: { pid: process.pid, hostname: hostname(), service },
+          autoLogging: { ignore: (req: IncomingMessage) => quietPaths.includes(req.url ?? '') },
+        }),
+        ...(!writesRequestLines(level) && { forRoutes: [] }),
+      };
+    },
   });
 }
 

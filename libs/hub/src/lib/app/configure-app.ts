@@ -1,11 +1,12 @@
 // Everything main.ts and the e2e tests both need, so tests run the real setup.
 import { requestIdMiddleware, validationErrorFactory } from '@state-hub/nest-http';
-import { type INestApplication, Logger as NestLogger, ValidationPipe } from '@nestjs/common';
+import { type INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { JsonDepthPipe } from '../common/validation/json-depth.pipe';
+import { RememberingValidationPipe } from '../common/validation/remembering-validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { serveDashboard } from '../dashboard/serve-dashboard';
 import { buildOpenApiDocument } from '../openapi/build-openapi-document';
@@ -16,6 +17,9 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // No ETag on API answers: hashing every body cost about 2 % of a read's CPU, and no client sends If-None-Match
+  // (the dashboard's files are served with their own validators).
+  app.set('etag', false);
   app.use(requestIdMiddleware);
   const limit = config.get('BODY_LIMIT', { infer: true });
   // Git hosts' webhooks keep their body as raw bytes (any content type): the signature is checked on exactly
@@ -24,7 +28,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useBodyParser('json', { limit });
   app.useGlobalPipes(
     new JsonDepthPipe(),
-    new ValidationPipe({
+    new RememberingValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

@@ -2,9 +2,9 @@
 // active repos, highest priority first, then oldest first.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { TaskEntity } from '@state-hub/db';
 import { DataSource } from 'typeorm';
 import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
+import { selectRows, whereAll } from '../database/plain-sql';
 import type { NextStepsQueryDto, NextStepsView, NextStepView } from './dto/next-step.dto';
 
 @Injectable()
@@ -13,36 +13,31 @@ export class NextStepsService {
 
   async find(query: NextStepsQueryDto): Promise<NextStepsView> {
     const m = this.db.manager;
-    const qb = m
-      .createQueryBuilder(TaskEntity, 't')
-      .innerJoin('t.workstream', 'w')
-      .innerJoin('w.repo', 'r')
-      // A workplan's own domain wins over its repo's.
-      .innerJoin('domains', 'd', 'd.id = COALESCE(w.domain_id, r.domain_id)')
-      .select([
-        't.id AS task_id',
-        't.task_key AS task_key',
-        't.title AS title',
-        't.status AS status',
-        't.priority AS priority',
-        't.created_at AS created_at',
-        'w.id AS workstream_id',
-        'w.workplan_id AS workplan_id',
-        'w.title AS workstream_title',
-        'r.slug AS repo',
-        'd.slug AS domain',
-      ])
-      .where("t.status IN ('todo', 'in_progress')")
-      .andWhere("w.status = 'active'")
-      .andWhere("r.status = 'active'")
-      // priority is an enum declared highest-first, so ASC ranks critical first
-      .orderBy('t.priority', 'ASC')
-      .addOrderBy('t.created_at', 'ASC')
-      .addOrderBy('t.position', 'ASC')
-      .addOrderBy('t.id', 'ASC') // a stable order for ties
-      .limit(query.limit);
-    if (query.domain) qb.andWhere('d.id = :domainId', { domainId: (await findDomainBySlug(m, query.domain)).id });
-    if (query.repo) qb.andWhere('r.id = :repoId', { repoId: (await findRepoBySlug(m, query.repo)).id });
-    return { items: await qb.getRawMany<NextStepView>() };
+    const domainId = query.domain ? (await findDomainBySlug(m, query.domain)).id : undefined;
+    const repoId = query.repo ? (await findRepoBySlug(m, query.repo)).id : undefined;
+    const params: unknown[] = [];
+    const where = whereAll(params, [
+      "t.status IN ('todo', 'in_progress')",
+      "w.status = 'active'",
+      "r.status = 'active'",
+      domainId !== undefined && ['d.id = ?', domainId],
+      repoId !== undefined && ['r.id = ?', repoId],
+    ]);
+    const items = await selectRows<NextStepView>(
+      this.db,
+      `SELECT t.id AS task_id, t.task_key, t.title, t.status, t.priority, t.created_at,
+         w.id AS workstream_id, w.workplan_id, w.title AS workstream_title, r.slug AS repo, d.slug AS domain
+       FROM tasks t
+       INNER JOIN workstreams w ON w.id = t.workstream_id
+       INNER JOIN repos r ON r.id = w.repo_id
+       -- a workplan's own domain wins over its repo's
+       INNER JOIN domains d ON d.id = COALESCE(w.domain_id, r.domain_id)
+       ${where}
+       -- priority is an enum declared highest-first, so ASC ranks critical first; the id makes ties stable
+       ORDER BY t.priority ASC, t.created_at ASC, t.position ASC, t.id ASC
+       LIMIT $${params.length + 1}`,
+      [...params, query.limit],
+    );
+    return { items };
   }
 }

@@ -2,8 +2,9 @@ import { NotFoundError, UnprocessableError } from '@state-hub/nest-http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProgressEventEntity } from '@state-hub/db';
-import { DataSource } from 'typeorm';
-import { findRepoBySlug, findTaskById, findWorkstreamById } from '../common/lookup/lookups';
+import { DataSource, type EntityManager } from 'typeorm';
+import { findRepoBySlug } from '../common/lookup/lookups';
+import { selectRows } from '../database/plain-sql';
 import { page, type Page } from '../common/pagination/page';
 import { StateChangeRunner } from '../database/state-change.runner';
 import {
@@ -11,6 +12,11 @@ import {
   type ListProgressEventsQueryDto,
   ProgressEventView,
 } from './dto/progress-event.dto';
+
+/** The row a reference names, only the columns checked; none when it names nothing. */
+async function keyed(manager: EntityManager, sql: string, key: string): Promise<Record<string, string> | undefined> {
+  return (await selectRows<Record<string, string>>(manager, sql, [key]))[0];
+}
 
 @Injectable()
 export class ProgressEventsService {
@@ -22,30 +28,50 @@ export class ProgressEventsService {
   /** Records a progress event; its repo/workstream/task references must exist and agree. */
   record(dto: CreateProgressEventDto): Promise<ProgressEventView> {
     return this.changes.run(async ({ manager }) => {
-      const repo = dto.repo ? await findRepoBySlug(manager, dto.repo, 'repo', 'body') : undefined;
+      const repo = dto.repo ? await keyed(manager, 'SELECT id FROM repos WHERE slug = $1', dto.repo) : undefined;
+      if (dto.repo && !repo) throw new UnprocessableError(`repo '${dto.repo}' not found`, 'repo');
       const ws = dto.workstream_id
-        ? await findWorkstreamById(manager, dto.workstream_id, 'workstream_id', 'body')
+        ? await keyed(manager, 'SELECT id, repo_id FROM workstreams WHERE id = $1', dto.workstream_id)
         : undefined;
-      const task = dto.task_id ? await findTaskById(manager, dto.task_id, 'task_id', 'body') : undefined;
+      if (dto.workstream_id && !ws) {
+        throw new UnprocessableError(`workstream ${dto.workstream_id} not found`, 'workstream_id');
+      }
+      const task = dto.task_id
+        ? await keyed(manager, 'SELECT id, workstream_id FROM tasks WHERE id = $1', dto.task_id)
+        : undefined;
+      if (dto.task_id && !task) throw new UnprocessableError(`task ${dto.task_id} not found`, 'task_id');
       if (repo && ws && ws.repo_id !== repo.id) {
-        throw new UnprocessableError(`workstream ${ws.id} is not in repo '${repo.slug}'`, 'workstream_id');
+        throw new UnprocessableError(`workstream ${ws.id} is not in repo '${dto.repo}'`, 'workstream_id');
       }
       if (ws && task && task.workstream_id !== ws.id) {
         throw new UnprocessableError(`task ${task.id} is not in workstream ${ws.id}`, 'task_id');
       }
-      const saved = await manager.save(
-        manager.create(ProgressEventEntity, {
-          event_type: dto.event_type,
-          summary: dto.summary,
-          detail: dto.detail ?? {},
-          repo_id: repo?.id ?? ws?.repo_id ?? null,
-          workstream_id: ws?.id ?? task?.workstream_id ?? null,
-          task_id: task?.id ?? null,
-          actor: dto.actor ?? null,
-          occurred_at: dto.occurred_at ? new Date(dto.occurred_at) : new Date(),
-        }),
+      const event = {
+        event_type: dto.event_type,
+        summary: dto.summary,
+        detail: dto.detail ?? {},
+        repo_id: repo?.id ?? ws?.repo_id ?? null,
+        workstream_id: ws?.id ?? task?.workstream_id ?? null,
+        task_id: task?.id ?? null,
+        actor: dto.actor ?? null,
+        occurred_at: dto.occurred_at ? new Date(dto.occurred_at) : new Date(),
+      };
+      const [saved] = await selectRows<{ id: string; created_at: Date }>(
+        manager,
+        `INSERT INTO progress_events (event_type, summary, detail, repo_id, workstream_id, task_id, actor, occurred_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, created_at`,
+        [
+          event.event_type,
+          event.summary,
+          JSON.stringify(event.detail),
+          event.repo_id,
+          event.workstream_id,
+          event.task_id,
+          event.actor,
+          event.occurred_at,
+        ],
       );
-      return ProgressEventView.from(saved);
+      return { id: saved.id, ...event, created_at: saved.created_at };
     });
   }
 

@@ -5,6 +5,7 @@ import { RepoEntity } from '@state-hub/db';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
+import { selectRows, whereAll } from '../database/plain-sql';
 import { type StateChange, StateChangeRunner } from '../database/state-change.runner';
 import type { EventEnvelope } from '@state-hub/envelope';
 import { type AttributesOf, SUBJECTS } from '@state-hub/subjects';
@@ -19,6 +20,10 @@ import {
 
 /** A commit pushed to a repo: org.repo.commit.pushed's attributes but the repo. */
 export type PushedCommit = Omit<AttributesOf<typeof SUBJECTS.commitPushed>, 'repo_slug'>;
+
+/** A repo row as RepoView, its domain's slug joined in as `d` (column order as in RepoView). */
+const REPO_COLUMNS = `r.id, r.slug, r.name, d.slug AS domain, r.domain_id, r.remote_url, r.local_path, r.default_branch,
+  r.status, r.last_synced_at, r.last_commit_sha, r.last_commit_ref, r.last_commit_at, r.created_at, r.updated_at`;
 
 @Injectable()
 export class ReposService {
@@ -90,25 +95,40 @@ export class ReposService {
 
   /** One round trip: the page and the total (window count) with the domain slug joined in. */
   async list(query: ListReposQueryDto): Promise<Page<RepoView>> {
-    const qb = this.db.manager
-      .createQueryBuilder(RepoEntity, 'r')
-      .innerJoinAndSelect('r.domain', 'domain')
-      .addSelect('count(*) OVER ()', 'total')
-      .orderBy('r.slug', 'ASC')
-      // many-to-one join: LIMIT/OFFSET are exact, no DISTINCT sub-query needed
-      .limit(query.limit)
-      .offset(query.offset);
-    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (query.domain)
-      qb.andWhere('r.domain_id = :domainId', { domainId: (await findDomainBySlug(this.db.manager, query.domain)).id });
-    const { entities, raw } = await qb.getRawAndEntities<{ total: string }>();
-    const total = raw.length > 0 ? Number(raw[0].total) : await qb.getCount();
-    return page(entities.map(RepoView.from), total, query);
+    const domainId = query.domain ? (await findDomainBySlug(this.db.manager, query.domain)).id : undefined;
+    const params: unknown[] = [];
+    const where = whereAll(params, [
+      query.status !== undefined && ['r.status = ?', query.status],
+      domainId !== undefined && ['r.domain_id = ?', domainId],
+    ]);
+    const rows = await selectRows<RepoView & { total: string }>(
+      this.db,
+      `SELECT ${REPO_COLUMNS}, count(*) OVER () AS total
+       FROM repos r INNER JOIN domains d ON d.id = r.domain_id ${where}
+       ORDER BY r.slug ASC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.limit, query.offset],
+    );
+    // a page past the end has no row to carry the window count
+    const total =
+      rows.length > 0
+        ? Number(rows[0].total)
+        : Number(
+            (await selectRows<{ n: string }>(this.db, `SELECT count(*) AS n FROM repos r ${where}`, params))[0].n,
+          );
+    return page(
+      rows.map(({ total: _total, ...repo }) => repo),
+      total,
+      query,
+    );
   }
 
-  private async view(manager: EntityManager, slug: string): Promise<RepoView> {
-    const repo = await manager.findOne(RepoEntity, { where: { slug }, relations: { domain: true } });
+  private async view(db: EntityManager, slug: string): Promise<RepoView> {
+    const [repo] = await selectRows<RepoView>(
+      db,
+      `SELECT ${REPO_COLUMNS} FROM repos r INNER JOIN domains d ON d.id = r.domain_id WHERE r.slug = $1`,
+      [slug],
+    );
     if (!repo) throw new NotFoundError(`repo '${slug}' not found`, 'slug');
-    return RepoView.from(repo);
+    return repo;
   }
 }

@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   allowedWorkstreamTransitions,
   isWorkstreamTransitionAllowed,
-  TaskEntity,
   WorkstreamEntity,
   type WorkstreamStatus,
 } from '@state-hub/db';
@@ -12,8 +11,9 @@ import { SUBJECTS } from '@state-hub/subjects';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
+import { selectRows } from '../database/plain-sql';
 import { StateChangeRunner } from '../database/state-change.runner';
-import { TaskView } from '../tasks/dto/task.dto';
+import { TASK_COLUMNS, TASK_ORDER, TaskView } from '../tasks/dto/task.dto';
 import {
   type CreateWorkstreamDto,
   type ListWorkstreamsQueryDto,
@@ -97,9 +97,9 @@ export class WorkstreamsService {
     // Both at once, on two pooled connections: the tasks of an unknown id are simply none.
     const [view, tasks] = await Promise.all([
       this.view(this.db.manager, id),
-      this.db.manager.find(TaskEntity, { where: { workstream_id: id }, order: { position: 'ASC', task_key: 'ASC' } }),
+      selectRows<TaskView>(this.db, `SELECT ${TASK_COLUMNS} FROM tasks WHERE workstream_id = $1 ${TASK_ORDER}`, [id]),
     ]);
-    return { ...view, tasks: tasks.map(TaskView.from) };
+    return { ...view, tasks };
   }
 
   async list(query: ListWorkstreamsQueryDto): Promise<Page<WorkstreamView>> {
@@ -130,16 +130,20 @@ export class WorkstreamsService {
     return page(rows.map(WorkstreamView.from), total, query);
   }
 
-  private async view(manager: EntityManager, id: string): Promise<WorkstreamView> {
-    // One query: findOne with relations adds a DISTINCT round trip first (TypeORM's paging of joined rows).
-    const ws = await manager
-      .createQueryBuilder(WorkstreamEntity, 'w')
-      .leftJoinAndSelect('w.repo', 'repo')
-      .leftJoinAndSelect('repo.domain', 'repo_domain')
-      .leftJoinAndSelect('w.domain', 'domain')
-      .where('w.id = :id', { id })
-      .getOne();
+  private async view(db: EntityManager, id: string): Promise<WorkstreamView> {
+    const [ws] = await selectRows<WorkstreamView>(
+      db,
+      `SELECT w.id, w.workplan_id, w.title, w.status, w.repo_id, COALESCE(r.slug, '') AS repo,
+         COALESCE(wd.slug, rd.slug, '') AS domain, w.owner, w.source_path, w.extra, w.completed_at, w.created_at,
+         w.updated_at
+       FROM workstreams w
+       LEFT JOIN repos r ON r.id = w.repo_id
+       LEFT JOIN domains rd ON rd.id = r.domain_id
+       LEFT JOIN domains wd ON wd.id = w.domain_id
+       WHERE w.id = $1`,
+      [id],
+    );
     if (!ws) throw new NotFoundError(`workstream ${id} not found`, 'id');
-    return WorkstreamView.from(ws);
+    return ws;
   }
 }

@@ -76,6 +76,11 @@ export class ListTasksQueryDto extends PageQueryDto {
   priority?: TaskPriority;
 }
 
+/** A task row's columns as TaskView has them, and a workstream's tasks' order: for plain SQL reads. */
+export const TASK_COLUMNS = `id, task_key, title, status, priority, position, workstream_id, extra, started_at,
+  completed_at, created_at, updated_at`;
+export const TASK_ORDER = 'ORDER BY position ASC, task_key ASC';
+
 export class TaskView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() task_key: string;
