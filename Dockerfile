@@ -29,5 +29,5 @@ USER node
 # The port the app listens on: the API's 3000 unless the build says otherwise (the MCP server's is 3100).
 ARG PORT=3000
 EXPOSE ${PORT}
-# A young generation of 2 × 8 MB, as `npm start` and `state-hub serve` use (libs/config/src/lib/node-flags.ts).
-CMD ["node", "--max-semi-space-size=8", "main.js"]
+# The Node flags `npm start` and `state-hub serve` use too (why: libs/config/src/lib/node-flags.ts).
+CMD ["node", "--max-semi-space-size=8", "--liftoff-only", "main.js"]

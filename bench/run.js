@@ -14,6 +14,7 @@ const sweepReport = require('./lib/sweep-report');
 const summaryReport = require('./lib/summary-report');
 const systemReport = require('./lib/system-report');
 const dashboardReport = require('./lib/dashboard-report');
+const scaleReport = require('./lib/scale-report');
 
 const ROOT = join(__dirname, '..');
 const DOC = join(ROOT, 'docs/performance.md');
@@ -51,7 +52,7 @@ const BENCHES = {
   },
 };
 
-/** On demand only (`npm run bench -- system`, `npm run bench -- dashboard`): not part of the four whose figures make the summary. */
+/** On demand only (`npm run bench -- system`, `dashboard`, `scale`): not part of the four whose figures make the summary. */
 const EXTRA_BENCHES = {
   system: {
     apps: ['state-hub-api', 'state-hub'],
@@ -64,6 +65,12 @@ const EXTRA_BENCHES = {
     rewrite: dashboardReport.rewriteDashboardDoc,
     table: dashboardReport.markdownTable,
     after: (report) => console.log(dashboardReport.rssLine(report)),
+  },
+  scale: {
+    apps: ['state-hub-api'],
+    rewrite: scaleReport.rewriteScaleDoc,
+    table: scaleReport.markdownTable,
+    after: (report) => console.log(scaleReport.rssLine(report)),
   },
 };
 

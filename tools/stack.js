@@ -81,8 +81,8 @@ const children = [];
 let stopping = false;
 
 function start(name, app, env) {
-  // the young generation as everywhere else (libs/config/src/lib/node-flags.ts)
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', join(ROOT, `dist/apps/${app}/main.js`)], {
+  // the Node flags of every server process (libs/config/src/lib/node-flags.ts)
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', '--liftoff-only', join(ROOT, `dist/apps/${app}/main.js`)], {
     cwd: ROOT,
     env: {
       ...process.env,

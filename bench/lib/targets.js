@@ -23,4 +23,12 @@ module.exports = {
   SWEEP_NO_CHANGE_MS: 1000,
   /** … judged at this many repos (or the nearest scale measured). */
   SWEEP_TARGET_REPOS: 100,
+  /** At this many tasks (1,000 repos × 10 workplans × 10 tasks), … */
+  SCALE_TARGET_TASKS: 100_000,
+  /** … GET /next-steps?limit=20 and GET /tasks?status=todo&limit=50 p99 below (ms), … */
+  SCALE_ROUTE_P99_MS: 50,
+  /** … and the no-change sweep of this many repos … */
+  SCALE_TARGET_REPOS: 1000,
+  /** … below (ms). */
+  SCALE_SWEEP_NO_CHANGE_MS: 3000,
 };

@@ -23,17 +23,17 @@ const INSERT_EVENT = `INSERT INTO progress_events (id, repo_id, workstream_id, t
   occurred_at, created_at) VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, DEFAULT)
   RETURNING id, detail, occurred_at, created_at`;
 const NEXT_STEPS = `SELECT t.id AS task_id, t.task_key, t.title, t.status, t.priority, t.created_at, w.id AS workstream_id,
-  w.workplan_id, w.title AS workstream_title, r.slug AS repo, d.slug AS domain
+  w.workplan_id, w.title AS workstream_title, r.slug AS repo, COALESCE(wd.slug, rd.slug) AS domain
   FROM tasks t INNER JOIN workstreams w ON w.id = t.workstream_id INNER JOIN repos r ON r.id = w.repo_id
-  INNER JOIN domains d ON d.id = COALESCE(w.domain_id, r.domain_id)
+  LEFT JOIN domains wd ON wd.id = w.domain_id INNER JOIN domains rd ON rd.id = r.domain_id
   WHERE t.status IN ('todo', 'in_progress') AND w.status = 'active' AND r.status = 'active'
   ORDER BY t.priority ASC, t.created_at ASC, t.position ASC, t.id ASC LIMIT $1`;
 const WORKSTREAM = `SELECT w.id, w.workplan_id, w.title, w.status, w.repo_id, r.slug AS repo,
   COALESCE(wd.slug, rd.slug) AS domain, w.owner, w.source_path, w.extra, w.completed_at, w.created_at, w.updated_at
   FROM workstreams w LEFT JOIN repos r ON r.id = w.repo_id LEFT JOIN domains rd ON rd.id = r.domain_id
   LEFT JOIN domains wd ON wd.id = w.domain_id WHERE w.id = $1`;
-const TASKS = `SELECT id, task_key, title, status, priority, position, workstream_id, extra, started_at, completed_at,
-  created_at, updated_at FROM tasks WHERE workstream_id = $1 ORDER BY position ASC, task_key ASC`;
+const TASKS = `SELECT t.id, t.task_key, t.title, t.status, t.priority, t.position, t.workstream_id, t.extra, t.started_at,
+  t.completed_at, t.created_at, t.updated_at FROM tasks t WHERE t.workstream_id = $1 ORDER BY t.position ASC, t.task_key ASC`;
 
 function send(res, status, body) {
   const text = JSON.stringify(body);

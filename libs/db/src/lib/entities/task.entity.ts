@@ -16,6 +16,10 @@ import { WorkstreamEntity } from './workstream.entity';
 @Entity({ name: 'tasks' })
 @Unique('uq_tasks_workstream_task_key', ['workstream_id', 'task_key'])
 @Index('ix_tasks_status_priority', ['status', 'priority'])
+// GET /next-steps: open tasks in its order, so a page is read off the index instead of sorting every open task
+@Index('ix_tasks_next_steps', ['priority', 'created_at', 'position', 'id'], {
+  where: "status IN ('todo', 'in_progress')",
+})
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -7,6 +7,7 @@ import { DeadLetters1796426855065 } from './1796426855065-dead-letters';
 import { RunWarnings1796431097279 } from './1796431097279-run-warnings';
 import { DeadLetterRedrivesAndRunReplay1796431202886 } from './1796431202886-dead-letter-redrives-and-run-replay';
 import { WebhookDeliveries1796431299392 } from './1796431299392-webhook-deliveries';
+import { NextStepsIndex1796508927815 } from './1796508927815-next-steps-index';
 
 /** Every migration in order, as a class array (the apps are bundled, so no globs). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   RunWarnings1796431097279,
   DeadLetterRedrivesAndRunReplay1796431202886,
   WebhookDeliveries1796431299392,
+  NextStepsIndex1796508927815,
 ];

@@ -8,12 +8,12 @@ export function selectRows<T>(db: DataSource | EntityManager, sql: string, param
   return db.query(sql, params) as Promise<T[]>;
 }
 
-/** A condition that always applies (plain SQL), or one with a value for its `?`. */
+/** A condition that always applies (plain SQL), or one with a value for its `?` (each of them). */
 export type Filter = string | readonly [sql: string, value: unknown];
 
 /**
- * `WHERE a AND b …` from the filters that apply (falsy entries are skipped). A filter's `?` becomes the next
- * parameter's number and its value is appended to `params`; no filter at all gives ''.
+ * `WHERE a AND b …` from the filters that apply (falsy entries are skipped). A filter's value is appended to
+ * `params` and every `?` in it becomes that parameter's number; no filter at all gives ''.
  */
 export function whereAll(params: unknown[], filters: Array<Filter | false | undefined>): string {
   const parts: string[] = [];
@@ -24,7 +24,7 @@ export function whereAll(params: unknown[], filters: Array<Filter | false | unde
       continue;
     }
     params.push(filter[1]);
-    parts.push(filter[0].replace('?', `$${params.length}`));
+    parts.push(filter[0].replaceAll('?', `$${params.length}`));
   }
   return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';
 }

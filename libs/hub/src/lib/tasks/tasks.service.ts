@@ -1,18 +1,13 @@
 import { ConflictError, InvalidTransitionError, NotFoundError } from '@state-hub/nest-http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  allowedTaskTransitions,
-  isTaskTransitionAllowed,
-  TaskEntity,
-  type TaskStatus,
-  WorkstreamEntity,
-} from '@state-hub/db';
+import { allowedTaskTransitions, isTaskTransitionAllowed, TaskEntity, type TaskStatus } from '@state-hub/db';
 import { DataSource } from 'typeorm';
 import { findRepoBySlug, findTaskById, findWorkstreamById } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
+import { selectRows, whereAll } from '../database/plain-sql';
 import { StateChangeRunner } from '../database/state-change.runner';
-import { type CreateTaskDto, type ListTasksQueryDto, TaskView, type UpdateTaskDto } from './dto/task.dto';
+import { type CreateTaskDto, type ListTasksQueryDto, TASK_COLUMNS, TaskView, type UpdateTaskDto } from './dto/task.dto';
 
 /** Keeps the started/completed timestamps true to the status. */
 function stampStatus(task: TaskEntity, status: TaskStatus, now = new Date()): void {
@@ -72,24 +67,27 @@ export class TasksService {
 
   async list(query: ListTasksQueryDto): Promise<Page<TaskView>> {
     const m = this.db.manager;
-    const qb = m
-      .createQueryBuilder(TaskEntity, 't')
-      .orderBy('t.workstream_id', 'ASC')
-      .addOrderBy('t.position', 'ASC')
-      .addOrderBy('t.task_key', 'ASC')
-      .take(query.limit)
-      .skip(query.offset);
-    if (query.workstream_id) {
-      await findWorkstreamById(m, query.workstream_id, 'workstream_id');
-      qb.andWhere('t.workstream_id = :wsId', { wsId: query.workstream_id });
-    }
-    if (query.repo) {
-      const repoId = (await findRepoBySlug(m, query.repo)).id;
-      qb.innerJoin(WorkstreamEntity, 'w', 'w.id = t.workstream_id').andWhere('w.repo_id = :repoId', { repoId });
-    }
-    if (query.status) qb.andWhere('t.status = :status', { status: query.status });
-    if (query.priority) qb.andWhere('t.priority = :priority', { priority: query.priority });
-    const [rows, total] = await qb.getManyAndCount();
-    return page(rows.map(TaskView.from), total, query);
+    if (query.workstream_id) await findWorkstreamById(m, query.workstream_id, 'workstream_id');
+    const repoId = query.repo ? (await findRepoBySlug(m, query.repo)).id : undefined;
+    const params: unknown[] = [];
+    const from =
+      (repoId === undefined ? 'FROM tasks t ' : 'FROM tasks t INNER JOIN workstreams w ON w.id = t.workstream_id ') +
+      whereAll(params, [
+        query.workstream_id !== undefined && ['t.workstream_id = ?', query.workstream_id],
+        repoId !== undefined && ['w.repo_id = ?', repoId],
+        query.status !== undefined && ['t.status = ?', query.status],
+        query.priority !== undefined && ['t.priority = ?', query.priority],
+      ]);
+    // the page and the count at once, on two pooled connections
+    const [rows, [{ n }]] = await Promise.all([
+      selectRows<TaskView>(
+        this.db,
+        `SELECT ${TASK_COLUMNS} ${from} ORDER BY t.workstream_id ASC, t.position ASC, t.task_key ASC
+         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, query.limit, query.offset],
+      ),
+      selectRows<{ n: string }>(this.db, `SELECT count(*) AS n ${from}`, params),
+    ]);
+    return page(rows, Number(n), query);
   }
 }

@@ -76,10 +76,10 @@ export class ListTasksQueryDto extends PageQueryDto {
   priority?: TaskPriority;
 }
 
-/** A task row's columns as TaskView has them, and a workstream's tasks' order: for plain SQL reads. */
-export const TASK_COLUMNS = `id, task_key, title, status, priority, position, workstream_id, extra, started_at,
-  completed_at, created_at, updated_at`;
-export const TASK_ORDER = 'ORDER BY position ASC, task_key ASC';
+/** A task row (as `t`) with TaskView's columns, and a workstream's tasks' order: for plain SQL reads. */
+export const TASK_COLUMNS = `t.id, t.task_key, t.title, t.status, t.priority, t.position, t.workstream_id, t.extra,
+  t.started_at, t.completed_at, t.created_at, t.updated_at`;
+export const TASK_ORDER = 'ORDER BY t.position ASC, t.task_key ASC';
 
 export class TaskView {
   @ApiProperty({ format: 'uuid' }) id: string;
