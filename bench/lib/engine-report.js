@@ -118,7 +118,9 @@ function section(report) {
     '**Setup:** `dist/apps/event-consumer/main.js` as a child process (`LOG_LEVEL=warn`, its own durable, a fresh ' +
       'database) with one definition: an event trigger on `org.bench.item.queued`, the rule ' +
       '`event.attributes.n >= 0.0` and an `http` POST to a `node:http` sink in the bench process that answers 204 at ' +
-      'once. Each event is one claim INSERT, the rule, the HTTP call, one finishing UPDATE and the ack.',
+      'once. Each event is a claim, the rule, the HTTP call, its outcome and the ack; the engine runs up to ' +
+      '`ENGINE_MAX_IN_FLIGHT` (128) events at once, and the claims of the runs under way go to Postgres as one ' +
+      'INSERT, their outcomes as one UPDATE.',
     '',
     `**Drain:** ${int(st.warmup)} + ${int(st.events)} envelopes of ${st.bytes} bytes are published before the ` +
       `engine starts; the rate counts the last ${int(st.events)} runs, from the ${int(st.warmup)}th run's ` +

@@ -46,3 +46,4 @@ export { loadTarget, type LoadedTarget, type LoadTargetOptions } from './lib/dry
 export { DefinitionTargetError } from './lib/dry-run/target-error';
 export type { TriggerReport, CronSlot, FilterCheck } from './lib/dry-run/trigger-check';
 export { fetchContext, fetchContextSource, describeFetchError } from './lib/context/fetch-context';
+export { withTimeout } from './lib/context/with-timeout';

@@ -91,6 +91,8 @@ export class JetStreamServer
       name: `jetstream-transport ${this.options.durable}`,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 1000,
+      // Every ackAck is a request; an async trace would capture a stack for each one (a few % of the CPU).
+      noAsyncTraces: true,
     });
     try {
       void monitorConnection(nc, {

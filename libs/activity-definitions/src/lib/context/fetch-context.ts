@@ -1,6 +1,7 @@
 // Fetches a definition's context sources in order (the engine, and the dry run with --fetch-context). A failing source never
 // throws: it binds `{ error, status? }` and the rule decides what that means.
 import type { ContextSource } from '../schema/context-schema';
+import { withTimeout } from './with-timeout';
 
 export async function fetchContext(sources: readonly ContextSource[]): Promise<Record<string, unknown>> {
   const bindings: Record<string, unknown> = {};
@@ -8,12 +9,16 @@ export async function fetchContext(sources: readonly ContextSource[]): Promise<R
   return bindings;
 }
 
-export async function fetchContextSource(source: ContextSource): Promise<unknown> {
+export function fetchContextSource(source: ContextSource): Promise<unknown> {
+  return withTimeout(source.timeout_seconds * 1000, (signal) => fetchWithin(source, signal));
+}
+
+async function fetchWithin(source: ContextSource, signal: AbortSignal): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(source.url, {
       headers: { accept: 'application/json', ...source.headers },
-      signal: AbortSignal.timeout(source.timeout_seconds * 1000),
+      signal,
     });
   } catch (error) {
     return { error: describeFetchError(error, source.timeout_seconds) };

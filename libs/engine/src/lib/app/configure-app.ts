@@ -49,6 +49,7 @@ export function connectEventConsumer(app: NestExpressApplication): JetStreamServ
     replicas: config.get('NATS_STREAM_REPLICAS', { infer: true }),
     // A tolerant reader: only another major version of a catalog subject is dead-lettered here.
     validate: checkConsumedEvent,
+    maxInFlight: config.get('ENGINE_MAX_IN_FLIGHT', { infer: true }),
   });
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   app.get(TransportRegistry).set(server, { stream, durable });

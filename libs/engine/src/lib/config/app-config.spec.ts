@@ -12,6 +12,7 @@ describe('validateConfig', () => {
       PORT: 3001,
       HOST: '127.0.0.1',
       SHELL_OUTPUT_LIMIT_BYTES: 16384,
+      ENGINE_MAX_IN_FLIGHT: 128,
     });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.REPLICA_ID).toMatch(/-\d+$/);
@@ -29,6 +30,15 @@ describe('validateConfig', () => {
       expect(message).toContain('DATABASE_URL must be a postgres://');
       expect(message).toContain('ENGINE_DURABLE must be');
       expect(message).not.toContain('mysql'); // URLs may carry passwords
+    }
+  });
+
+  it('takes ENGINE_MAX_IN_FLIGHT from 1 to 1024', () => {
+    expect(validateConfig({ ENGINE_MAX_IN_FLIGHT: '8' }).ENGINE_MAX_IN_FLIGHT).toBe(8);
+    for (const bad of ['0', '1025', '2.5', 'lots']) {
+      expect(() => validateConfig({ ENGINE_MAX_IN_FLIGHT: bad })).toThrow(
+        'ENGINE_MAX_IN_FLIGHT must be an integer between 1 and 1024',
+      );
     }
   });
 });

@@ -97,6 +97,13 @@ export class AppConfig {
   @IntSetting('RUN_SWEEP_INTERVAL_MS', 100, 3600000)
   RUN_SWEEP_INTERVAL_MS = 60000;
 
+  /**
+   * Events a replica runs at once (also its pull batch from JetStream). Their claims and outcomes share a
+   * statement each, so more in flight means fewer commits per event; a slow instruction holds its slot until done.
+   */
+  @IntSetting('ENGINE_MAX_IN_FLIGHT', 1, 1024)
+  ENGINE_MAX_IN_FLIGHT = 128;
+
   /** How long a run waits for an unreachable database (to claim it, or to record its outcome) before failing. */
   @IntSetting('DB_OUTAGE_WAIT_SECONDS', 0, 86400)
   DB_OUTAGE_WAIT_SECONDS = 600;

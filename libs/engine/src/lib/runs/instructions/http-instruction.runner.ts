@@ -1,34 +1,38 @@
 // The `http` instruction: one request with the run id as Idempotency-Key, so a
 // retried attempt is recognisable as the same run by the receiver.
-import { type HttpInstruction, renderTemplate } from '@state-hub/activity-definitions';
-import { describeFetchError } from '@state-hub/activity-definitions';
+import { type HttpInstruction, renderTemplate, withTimeout } from '@state-hub/activity-definitions';
+import { type HttpAnswer, sendHttpRequest } from './http-request';
 import type { InstructionInput, InstructionOutcome } from './instruction-outcome';
 
-const BODY_TAIL_BYTES = 4096;
+const BODY_TAIL_CHARS = 4096;
 
-export async function runHttpInstruction(
+export function runHttpInstruction(instruction: HttpInstruction, input: InstructionInput): Promise<InstructionOutcome> {
+  // The limit covers reading the answer too.
+  return withTimeout(instruction.timeout_seconds * 1000, (signal) => request(instruction, input, signal));
+}
+
+async function request(
   instruction: HttpInstruction,
   input: InstructionInput,
+  signal: AbortSignal,
 ): Promise<InstructionOutcome> {
   const url = String(renderTemplate(instruction.url, input.data));
-  const headers = renderTemplate(instruction.headers ?? {}, input.data) as Record<string, string>;
+  const rendered = renderTemplate(instruction.headers ?? {}, input.data) as Record<string, string>;
   const body =
     instruction.body === undefined ? undefined : JSON.stringify(renderTemplate(instruction.body, input.data));
-  let response: Response;
+  // Header names are case-insensitive: the definition's own win over content-type, never over idempotency-key.
+  const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  for (const [name, value] of Object.entries(rendered)) headers[name.toLowerCase()] = value;
+  headers['idempotency-key'] = input.runId;
+  let answer: HttpAnswer;
   try {
-    response = await fetch(url, {
-      method: instruction.method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-        'idempotency-key': input.runId,
-      },
-      body,
-      signal: AbortSignal.timeout(instruction.timeout_seconds * 1000),
-    });
+    answer = await sendHttpRequest(
+      { method: instruction.method, url: new URL(url), headers, body, signal },
+      BODY_TAIL_CHARS,
+    );
   } catch (error) {
-    const message = describeFetchError(error, instruction.timeout_seconds);
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    const timedOut = signal.aborted;
+    const message = timedOut ? `timed out after ${instruction.timeout_seconds}s` : messageOf(error);
     return {
       ok: false,
       timedOut,
@@ -36,14 +40,13 @@ export async function runHttpInstruction(
       error: `${instruction.method} ${url}: ${message}`,
     };
   }
-  const text = await response.text().catch((error: unknown) => `(reading the body failed: ${String(error)})`);
   const expected = [instruction.expect_status ?? []].flat();
-  const ok = expected.length > 0 ? expected.includes(response.status) : response.status >= 200 && response.status < 300;
-  const result = {
-    method: instruction.method,
-    url,
-    http_status: response.status,
-    body_tail: text.slice(-BODY_TAIL_BYTES),
-  };
-  return ok ? { ok, result } : { ok, result, error: `${instruction.method} ${url} answered ${response.status}` };
+  const ok = expected.length > 0 ? expected.includes(answer.status) : answer.status >= 200 && answer.status < 300;
+  const result = { method: instruction.method, url, http_status: answer.status, body_tail: answer.bodyTail };
+  return ok ? { ok, result } : { ok, result, error: `${instruction.method} ${url} answered ${answer.status}` };
+}
+
+/** `connect ECONNREFUSED 127.0.0.1:1`, `Invalid URL`: node:http's errors say what went wrong in their message. */
+function messageOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
 }
