@@ -24,6 +24,7 @@ describe('runHttpInstruction', () => {
       req.on('end', () => {
         seen.push({ method: req.method, url: req.url, headers: req.headers, rawHeaders: req.rawHeaders, body });
         if (req.url === '/hang') return; // never answers
+        if (req.url === '/trickle') return res.writeHead(200).write('a first part, and never the rest');
         if (req.url === '/teapot') return res.writeHead(418).end('short and stout');
         if (req.url === '/moved') return res.writeHead(302, { location: '/elsewhere' }).end();
         if (req.url === '/big') return res.writeHead(200).end('a'.repeat(100_000) + 'é'.repeat(5000) + 'END');
@@ -102,6 +103,13 @@ describe('runHttpInstruction', () => {
     const started = Date.now();
     const outcome = await runHttpInstruction(http({ url: `${base}/hang`, timeout_seconds: 1 }), input);
     expect(outcome).toMatchObject({ ok: false, timedOut: true, error: `POST ${base}/hang: timed out after 1s` });
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('times out when the answer starts but its body never ends: the limit covers reading the body', async () => {
+    const started = Date.now();
+    const outcome = await runHttpInstruction(http({ url: `${base}/trickle`, timeout_seconds: 1 }), input);
+    expect(outcome).toMatchObject({ ok: false, timedOut: true, error: `POST ${base}/trickle: timed out after 1s` });
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
