@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '@state-hub/config';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { machineFacts } from './lib/machine';
@@ -77,7 +78,7 @@ async function main(out: string): Promise<void> {
   const defs = mkdtempSync(join(tmpdir(), 'bench-dashboard-defs-'));
   const server = await startServer(
     'state-hub',
-    [join(ROOT, 'dist/apps/state-hub/main.js')],
+    [...SERVER_NODE_FLAGS, join(ROOT, 'dist/apps/state-hub/main.js')],
     {
       STATE_HUB_DATA_DIR: join(dataDir, 'data'),
       ACTIVITY_DEFINITIONS_DIR: defs,

@@ -7,6 +7,7 @@ import { closeDataSource, openDataSource } from '@state-hub/db';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '@state-hub/config';
 import { Client } from 'pg';
 import { ADMIN_URL, createDatabase, dropDatabase } from './lib/db';
 import { httpStage, type StageResult } from './lib/load';
@@ -67,7 +68,7 @@ async function sql(url: string, text: string): Promise<Record<string, unknown>[]
 
 async function startApi(url: string): Promise<{ api: Server; stop: () => Promise<void> }> {
   const env = { DATABASE_URL: url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', DB_POOL_SIZE: '10' };
-  const api = await startServer('state-hub-api', [API_MAIN], env, '/state/health');
+  const api = await startServer('state-hub-api', [...SERVER_NODE_FLAGS, API_MAIN], env, '/state/health');
   return { api, stop: later(() => stopServer(api)) };
 }
 

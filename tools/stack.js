@@ -77,12 +77,14 @@ async function freePortFrom(port) {
   fail(`no free port from ${port} to ${port + 99}`);
 }
 
+// The Node flags of every server process (SERVER_NODE_FLAGS in libs/config/src/lib/node-flags.ts).
+const NODE_FLAGS = ['--max-semi-space-size=8', '--liftoff-only'];
+
 const children = [];
 let stopping = false;
 
 function start(name, app, env) {
-  // the Node flags of every server process (libs/config/src/lib/node-flags.ts)
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', '--liftoff-only', join(ROOT, `dist/apps/${app}/main.js`)], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, join(ROOT, `dist/apps/${app}/main.js`)], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -14,10 +14,14 @@ describe('SERVER_NODE_FLAGS', () => {
   });
 
   it('is how the image starts every app', () => {
-    expect(read('Dockerfile')).toContain(`CMD ["node", ${SERVER_NODE_FLAGS.map((f) => `"${f}"`).join(', ')}, "main.js"]`);
+    expect(read('Dockerfile')).toContain(
+      `CMD ["node", ${SERVER_NODE_FLAGS.map((f) => `"${f}"`).join(', ')}, "main.js"]`,
+    );
   });
 
   it('is how the dev stack starts its apps', () => {
-    expect(read('tools/stack.js')).toContain(`[${SERVER_NODE_FLAGS.map((f) => `'${f}'`).join(', ')}, join(ROOT`);
+    expect(read('tools/stack.js')).toContain(
+      `const NODE_FLAGS = [${SERVER_NODE_FLAGS.map((f) => `'${f}'`).join(', ')}];`,
+    );
   });
 });

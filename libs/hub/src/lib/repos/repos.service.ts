@@ -112,9 +112,7 @@ export class ReposService {
     const total =
       rows.length > 0
         ? Number(rows[0].total)
-        : Number(
-            (await selectRows<{ n: string }>(this.db, `SELECT count(*) AS n FROM repos r ${where}`, params))[0].n,
-          );
+        : Number((await selectRows<{ n: string }>(this.db, `SELECT count(*) AS n FROM repos r ${where}`, params))[0].n);
     return page(
       rows.map(({ total: _total, ...repo }) => repo),
       total,

@@ -97,7 +97,9 @@ export class WorkstreamsService {
     // Both at once, on two pooled connections: the tasks of an unknown id are simply none.
     const [view, tasks] = await Promise.all([
       this.view(this.db.manager, id),
-      selectRows<TaskView>(this.db, `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.workstream_id = $1 ${TASK_ORDER}`, [id]),
+      selectRows<TaskView>(this.db, `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.workstream_id = $1 ${TASK_ORDER}`, [
+        id,
+      ]),
     ]);
     return { ...view, tasks };
   }
