@@ -108,7 +108,11 @@ function apiSection(report) {
       `PostgreSQL ${m.postgres} (fsync=${m.fsync}, synchronous_commit=${m.synchronousCommit}), ` +
       `API built from \`${m.source}\`. ` +
       `${st.seconds} s per stage after a ${st.warmupSeconds} s warm-up, ${st.connections} HTTP connections ` +
-      `(autocannon in the same process as the driver, on the same cores), stages one after another.`,
+      `(autocannon in the same process as the driver, on the same cores), stages one after another` +
+      (st.passes > 1
+        ? `; the four by-hand / API pairs ran ${st.passes} times in turn, and each of their figures is the mean of its ` +
+          `${st.passes} stages (each pass's rate is in the JSON report).`
+        : '.'),
     '',
     markdownTable(report),
     '',
