@@ -2,8 +2,8 @@ import { NotFoundError, UnprocessableError } from '@state-hub/nest-http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProgressEventEntity } from '@state-hub/db';
-import { DataSource, type EntityManager } from 'typeorm';
-import { findRepoBySlug } from '../common/lookup/lookups';
+import { DataSource } from 'typeorm';
+import { findColumnsOrFail, findRepoBySlug } from '../common/lookup/lookups';
 import { selectRows } from '../database/plain-sql';
 import { page, type Page } from '../common/pagination/page';
 import { StateChangeRunner } from '../database/state-change.runner';
@@ -12,11 +12,6 @@ import {
   type ListProgressEventsQueryDto,
   ProgressEventView,
 } from './dto/progress-event.dto';
-
-/** The row a reference names, only the columns checked; none when it names nothing. */
-async function keyed(manager: EntityManager, sql: string, key: string): Promise<Record<string, string> | undefined> {
-  return (await selectRows<Record<string, string>>(manager, sql, [key]))[0];
-}
 
 @Injectable()
 export class ProgressEventsService {
@@ -28,18 +23,36 @@ export class ProgressEventsService {
   /** Records a progress event; its repo/workstream/task references must exist and agree. */
   record(dto: CreateProgressEventDto): Promise<ProgressEventView> {
     return this.changes.run(async ({ manager }) => {
-      const repo = dto.repo ? await keyed(manager, 'SELECT id FROM repos WHERE slug = $1', dto.repo) : undefined;
-      if (dto.repo && !repo) throw new UnprocessableError(`repo '${dto.repo}' not found`, 'repo');
+      const repo = dto.repo
+        ? await findColumnsOrFail<{ id: string }>(
+            manager,
+            'SELECT id FROM repos WHERE slug = $1',
+            dto.repo,
+            `repo '${dto.repo}'`,
+            'repo',
+            'body',
+          )
+        : undefined;
       const ws = dto.workstream_id
-        ? await keyed(manager, 'SELECT id, repo_id FROM workstreams WHERE id = $1', dto.workstream_id)
+        ? await findColumnsOrFail<{ id: string; repo_id: string }>(
+            manager,
+            'SELECT id, repo_id FROM workstreams WHERE id = $1',
+            dto.workstream_id,
+            `workstream ${dto.workstream_id}`,
+            'workstream_id',
+            'body',
+          )
         : undefined;
-      if (dto.workstream_id && !ws) {
-        throw new UnprocessableError(`workstream ${dto.workstream_id} not found`, 'workstream_id');
-      }
       const task = dto.task_id
-        ? await keyed(manager, 'SELECT id, workstream_id FROM tasks WHERE id = $1', dto.task_id)
+        ? await findColumnsOrFail<{ id: string; workstream_id: string }>(
+            manager,
+            'SELECT id, workstream_id FROM tasks WHERE id = $1',
+            dto.task_id,
+            `task ${dto.task_id}`,
+            'task_id',
+            'body',
+          )
         : undefined;
-      if (dto.task_id && !task) throw new UnprocessableError(`task ${dto.task_id} not found`, 'task_id');
       if (repo && ws && ws.repo_id !== repo.id) {
         throw new UnprocessableError(`workstream ${ws.id} is not in repo '${dto.repo}'`, 'workstream_id');
       }

@@ -17,8 +17,29 @@ async function findOrFail<T extends ObjectLiteral>(
 ): Promise<T> {
   const row = await manager.findOneBy(entity, where);
   if (row) return row;
+  throw notFound(what, field, source);
+}
+
+function notFound(what: string, field: string, source: KeySource): Error {
   const message = `${what} not found`;
-  throw source === 'body' ? new UnprocessableError(message, field) : new NotFoundError(message, field);
+  return source === 'body' ? new UnprocessableError(message, field) : new NotFoundError(message, field);
+}
+
+/**
+ * The first row of a plain `SELECT …` by one key (only the columns it names, no entity), or the same error as the
+ * find…OrFail lookups: for hot paths that need an id or two of the row, not the row.
+ */
+export async function findColumnsOrFail<T extends ObjectLiteral>(
+  manager: EntityManager,
+  sql: string,
+  key: string,
+  what: string,
+  field: string,
+  source: KeySource = 'path',
+): Promise<T> {
+  const [row] = (await manager.query(sql, [key])) as T[];
+  if (row) return row;
+  throw notFound(what, field, source);
 }
 
 export const findDomainBySlug = (m: EntityManager, slug: string, field = 'domain', source: KeySource = 'path') =>

@@ -2,17 +2,13 @@
 // dashboard every few seconds, agents asking for next steps), and validating the same query into the same DTO
 // through class-transformer and class-validator was about 9 % of a read's CPU. Bodies and path parameters are
 // validated every time; a query that fails is never remembered.
-import { type ArgumentMetadata, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 
 /** Distinct query strings remembered per query DTO class; the oldest is forgotten first. */
 export const REMEMBERED_QUERIES = 256;
 
 export class RememberingValidationPipe extends ValidationPipe {
   private readonly remembered = new Map<unknown, Map<string, object>>();
-
-  constructor(options: ValidationPipeOptions) {
-    super(options);
-  }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'query' || !metadata.metatype || typeof value !== 'object' || value === null) {
