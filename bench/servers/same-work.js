@@ -1,7 +1,7 @@
 // The same work as the API, done by hand: node:http + pg (a pool of DB_POOL_SIZE, as the API's), no framework,
 // the API's SQL for four routes (captured from the API with log_statement=all), each answer the same JSON shape:
 //   GET  /repos                 page of 50 with the domain joined and a window count
-//   POST /progress-events       repo lookup + INSERT … RETURNING in one transaction
+//   POST /progress-events       the references' lookup, then INSERT … RETURNING (each statement on its own)
 //   GET  /next-steps            the open tasks of active workstreams in active repos, domain resolved
 //   GET  /workstreams/:id       the workstream with its repo and domains, then its tasks
 // What the hand-written version leaves out is the framework around the SQL: routing, guards, validation, logging
@@ -18,10 +18,11 @@ const REPOS_PAGE = `SELECT r.id, r.slug, r.name, r.domain_id, r.remote_url, r.lo
   r.last_synced_at, r.last_commit_sha, r.last_commit_ref, r.last_commit_at, r.created_at, r.updated_at,
   d.slug AS domain, count(*) OVER () AS total
   FROM repos r INNER JOIN domains d ON d.id = r.domain_id ORDER BY r.slug ASC LIMIT $1 OFFSET $2`;
-const REPO_BY_SLUG = `SELECT id FROM repos WHERE slug = $1 LIMIT 1`;
-const INSERT_EVENT = `INSERT INTO progress_events (id, repo_id, workstream_id, task_id, event_type, summary, detail, actor,
-  occurred_at, created_at) VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, DEFAULT)
-  RETURNING id, detail, occurred_at, created_at`;
+const REFERENCES = `SELECT (SELECT id FROM repos WHERE slug = $1) AS repo_id,
+  w.id AS workstream_id, w.repo_id AS workstream_repo_id, t.id AS task_id, t.workstream_id AS task_workstream_id
+  FROM (VALUES (1)) AS one LEFT JOIN workstreams w ON w.id = $2 LEFT JOIN tasks t ON t.id = $3`;
+const INSERT_EVENT = `INSERT INTO progress_events (repo_id, workstream_id, task_id, event_type, summary, detail, actor,
+  occurred_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, created_at`;
 const NEXT_STEPS = `SELECT t.id AS task_id, t.task_key, t.title, t.status, t.priority, t.created_at, w.id AS workstream_id,
   w.workplan_id, w.title AS workstream_title, r.slug AS repo, COALESCE(wd.slug, rd.slug) AS domain
   FROM tasks t INNER JOIN workstreams w ON w.id = t.workstream_id INNER JOIN repos r ON r.id = w.repo_id
@@ -54,49 +55,36 @@ async function listRepos(url) {
 
 async function addProgressEvent(body) {
   const input = JSON.parse(body);
-  const client = await pool.connect();
-  try {
-    await client.query('START TRANSACTION');
-    const repo = (await client.query(REPO_BY_SLUG, [input.repo])).rows[0];
-    if (!repo) {
-      await client.query('ROLLBACK');
-      return [404, { message: `no repo ${input.repo}` }];
-    }
-    const occurredAt = new Date();
-    const detail = input.detail ?? {};
-    const { rows } = await client.query(INSERT_EVENT, [
-      repo.id,
-      null,
-      null,
-      input.event_type,
-      input.summary,
-      JSON.stringify(detail),
-      input.actor ?? null,
-      occurredAt,
-    ]);
-    await client.query('COMMIT');
-    const row = rows[0];
-    return [
-      201,
-      {
-        id: row.id,
-        event_type: input.event_type,
-        summary: input.summary,
-        detail: row.detail,
-        repo_id: repo.id,
-        workstream_id: null,
-        task_id: null,
-        actor: input.actor ?? null,
-        occurred_at: row.occurred_at,
-        created_at: row.created_at,
-      },
-    ];
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  const refs = (await pool.query(REFERENCES, [input.repo, null, null])).rows[0];
+  if (!refs.repo_id) return [422, { message: `repo '${input.repo}' not found` }];
+  const occurredAt = new Date();
+  const detail = input.detail ?? {};
+  const { rows } = await pool.query(INSERT_EVENT, [
+    refs.repo_id,
+    null,
+    null,
+    input.event_type,
+    input.summary,
+    JSON.stringify(detail),
+    input.actor ?? null,
+    occurredAt,
+  ]);
+  const row = rows[0];
+  return [
+    201,
+    {
+      id: row.id,
+      event_type: input.event_type,
+      summary: input.summary,
+      detail,
+      repo_id: refs.repo_id,
+      workstream_id: null,
+      task_id: null,
+      actor: input.actor ?? null,
+      occurred_at: occurredAt,
+      created_at: row.created_at,
+    },
+  ];
 }
 
 async function nextSteps(url) {

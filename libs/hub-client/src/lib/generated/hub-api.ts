@@ -377,7 +377,7 @@ export interface paths {
     put?: never;
     /**
      * Record a progress event
-     * @description Its repo, workstream and task must exist and belong together (else 422 naming the field).
+     * @description Its repo, workstream and task must exist and belong together (else 422 naming the field). An event of a task alone also records its workstream and repo.
      */
     post: operations['recordProgressEvent'];
     delete?: never;

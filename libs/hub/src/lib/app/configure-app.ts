@@ -5,8 +5,9 @@ import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { replyWithDirectJson } from '../common/http/direct-json-reply';
 import { JsonDepthPipe } from '../common/validation/json-depth.pipe';
-import { RememberingValidationPipe } from '../common/validation/remembering-validation.pipe';
+import { HubValidationPipe } from '../common/validation/hub-validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { serveDashboard } from '../dashboard/serve-dashboard';
 import { buildOpenApiDocument } from '../openapi/build-openapi-document';
@@ -20,6 +21,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   // No ETag on API answers: hashing every body cost about 2 % of a read's CPU, and no client sends If-None-Match
   // (the dashboard's files are served with their own validators).
   app.set('etag', false);
+  replyWithDirectJson(app);
   app.use(requestIdMiddleware);
   const limit = config.get('BODY_LIMIT', { infer: true });
   // Git hosts' webhooks keep their body as raw bytes (any content type): the signature is checked on exactly
@@ -28,7 +30,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useBodyParser('json', { limit });
   app.useGlobalPipes(
     new JsonDepthPipe(),
-    new RememberingValidationPipe({
+    new HubValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

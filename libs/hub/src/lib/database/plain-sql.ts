@@ -1,11 +1,27 @@
 // The hot routes run their SQL as written here and map plain rows to views: no query builder to compile per
 // request and no entity hydration. The profile of GET /repos under load put TypeORM's query building and
 // hydration at a third of the API's CPU; a plain query costs what the same SQL costs by hand.
+// Outside a transaction such a statement goes straight to the driver's pool: TypeORM's query runner (a runner
+// per statement, its broadcaster's events, three more awaits) cost about as much CPU as the statement's own
+// round trip on POST /progress-events. Errors are the driver's own, which the error filter classifies alike.
 import type { DataSource, EntityManager } from 'typeorm';
 
+interface Pool {
+  query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/** The pool behind `db` when a statement on it runs on its own (no transaction), else undefined. */
+function poolOf(db: DataSource | EntityManager): Pool | undefined {
+  const source = 'driver' in db ? db : db.queryRunner ? undefined : db.dataSource; // a transaction: its connection
+  const master = (source?.driver as { master?: Partial<Pool> } | undefined)?.master;
+  return typeof master?.query === 'function' ? (master as Pool) : undefined;
+}
+
 /** Runs one parameterised statement and returns its rows as the driver parsed them. */
-export function selectRows<T>(db: DataSource | EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-  return db.query(sql, params) as Promise<T[]>;
+export async function selectRows<T>(db: DataSource | EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+  const pool = poolOf(db);
+  if (!pool) return (await db.query(sql, params)) as T[];
+  return (await pool.query(sql, params)).rows as T[];
 }
 
 /** A condition that always applies (plain SQL), or one with a value for its `?` (each of them). */

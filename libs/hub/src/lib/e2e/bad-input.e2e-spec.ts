@@ -8,7 +8,7 @@ const UNKNOWN_ID = '0190f7a4-0000-7000-8000-000000000000';
 
 describe('bad input (real Postgres)', () => {
   let t: TestApp;
-  let ids: { ws: string; task: string; decision: string; goal: string };
+  let ids: { ws: string; task: string; decision: string; goal: string; otherWs: string };
 
   const snapshot = () => tableSnapshot(t.app.get(DataSource));
 
@@ -44,7 +44,23 @@ describe('bad input (real Postgres)', () => {
       .send('{}')
       .expect(200);
     await t.http().patch(`/tasks/${task.body.id}`).send({ status: 'cancelled' }).expect(200);
-    ids = { ws: ws.body.id, task: task.body.id, decision: decision.body.id, goal: goal.body.id };
+    await t
+      .http()
+      .post('/repos')
+      .send({ slug: 'other', name: 'Other', domain: 'custodian', local_path: '/srv/other' })
+      .expect(201);
+    const otherWs = await t
+      .http()
+      .post('/workstreams')
+      .send({ repo: 'other', workplan_id: 'OTHER-WP-1', title: 'O' })
+      .expect(201);
+    ids = {
+      ws: ws.body.id,
+      task: task.body.id,
+      decision: decision.body.id,
+      goal: goal.body.id,
+      otherWs: otherWs.body.id,
+    };
   });
   afterAll(() => t?.close());
 
@@ -268,6 +284,60 @@ describe('bad input (real Postgres)', () => {
       400,
       /occurred_at must be an RFC 3339 timestamp/,
       'occurred_at',
+    ],
+    [
+      'progress event of an unknown repo',
+      'post',
+      () => '/progress-events',
+      { event_type: 'note', summary: 's', repo: 'nope' },
+      422,
+      /^repo 'nope' not found$/,
+      'repo',
+    ],
+    [
+      'progress event of an unknown workstream',
+      'post',
+      () => '/progress-events',
+      { event_type: 'note', summary: 's', repo: 'hub', workstream_id: UNKNOWN_ID },
+      422,
+      new RegExp(`^workstream ${UNKNOWN_ID} not found$`),
+      'workstream_id',
+    ],
+    [
+      'progress event of an unknown task',
+      'post',
+      () => '/progress-events',
+      { event_type: 'note', summary: 's', task_id: UNKNOWN_ID },
+      422,
+      new RegExp(`^task ${UNKNOWN_ID} not found$`),
+      'task_id',
+    ],
+    [
+      "progress event of another repo's workstream",
+      'post',
+      () => '/progress-events',
+      () => ({ event_type: 'note', summary: 's', repo: 'hub', workstream_id: ids.otherWs }),
+      422,
+      /is not in repo 'hub'/,
+      'workstream_id',
+    ],
+    [
+      "progress event of another workstream's task",
+      'post',
+      () => '/progress-events',
+      () => ({ event_type: 'note', summary: 's', workstream_id: ids.otherWs, task_id: ids.task }),
+      422,
+      /is not in workstream/,
+      'task_id',
+    ],
+    [
+      "progress event of another repo's task",
+      'post',
+      () => '/progress-events',
+      () => ({ event_type: 'note', summary: 's', repo: 'other', task_id: ids.task }),
+      422,
+      /is not in repo 'other'/,
+      'task_id',
     ],
     ['unknown id', 'patch', () => `/workstreams/${UNKNOWN_ID}`, { title: 'x' }, 404, /not found/, 'id'],
     ['id not a uuid', 'get', () => '/tasks/not-a-uuid', undefined, 400, /id must be a UUID/, 'id'],

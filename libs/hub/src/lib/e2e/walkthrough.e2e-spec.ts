@@ -170,10 +170,22 @@ describe('state hub walkthrough (real Postgres)', () => {
       })
       .expect(201);
     expect(e.body).toMatchObject({ repo_id: ws.repo_id, detail: { source: 'manual', repos_synced: 2 } });
+    // an event of a task alone is also its workstream's and its repo's
+    const task = (await t.http().get(`/tasks?workstream_id=${ws.id}`).expect(200)).body.items[0];
+    const ofTask = await t
+      .http()
+      .post('/progress-events')
+      .send({ event_type: 'task_note', summary: 'looked at it', task_id: task.id, occurred_at: '2026-06-21T11:00:00Z' })
+      .expect(201);
+    expect(ofTask.body).toMatchObject({ task_id: task.id, workstream_id: ws.id, repo_id: ws.repo_id, detail: {} });
     await t.http().post('/progress-events').send({ event_type: 'note', summary: 'later', actor: 'codex' }).expect(201);
 
     const all = await t.http().get('/progress-events').expect(200);
-    expect(all.body.items.map((x: { summary: string }) => x.summary)).toEqual(['later', 'swept 2 repos']);
+    expect(all.body.items.map((x: { summary: string }) => x.summary)).toEqual([
+      'later',
+      'looked at it',
+      'swept 2 repos',
+    ]);
     const filtered = await t
       .http()
       .get(
@@ -181,7 +193,7 @@ describe('state hub walkthrough (real Postgres)', () => {
       )
       .expect(200);
     expect(filtered.body.total).toBe(1);
-    expect((await t.http().get('/progress-events?repo=state-hub').expect(200)).body.total).toBe(1);
+    expect((await t.http().get('/progress-events?repo=state-hub').expect(200)).body.total).toBe(2);
     expect((await t.http().get(`/progress-events/${e.body.id}`).expect(200)).body.summary).toBe('swept 2 repos');
   });
 

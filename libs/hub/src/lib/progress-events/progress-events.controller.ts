@@ -16,7 +16,8 @@ export class ProgressEventsController {
   @ApiOperation({
     operationId: 'recordProgressEvent',
     summary: 'Record a progress event',
-    description: 'Its repo, workstream and task must exist and belong together (else 422 naming the field).',
+    description:
+      'Its repo, workstream and task must exist and belong together (else 422 naming the field). An event of a task alone also records its workstream and repo.',
   })
   @ApiCreatedResponse({ type: ProgressEventView, description: 'the event is recorded' })
   @ApiErrors([422, 'the repo, workstream or task does not exist, or they do not belong together'])

@@ -20,26 +20,10 @@ async function findOrFail<T extends ObjectLiteral>(
   throw notFound(what, field, source);
 }
 
-function notFound(what: string, field: string, source: KeySource): Error {
+/** `<what> not found`, naming the field: 404 for a key in the path or query, 422 for one in a body. */
+export function notFound(what: string, field: string, source: KeySource): Error {
   const message = `${what} not found`;
   return source === 'body' ? new UnprocessableError(message, field) : new NotFoundError(message, field);
-}
-
-/**
- * The first row of a plain `SELECT …` by one key (only the columns it names, no entity), or the same error as the
- * find…OrFail lookups: for hot paths that need an id or two of the row, not the row.
- */
-export async function findColumnsOrFail<T extends ObjectLiteral>(
-  manager: EntityManager,
-  sql: string,
-  key: string,
-  what: string,
-  field: string,
-  source: KeySource = 'path',
-): Promise<T> {
-  const [row] = (await manager.query(sql, [key])) as T[];
-  if (row) return row;
-  throw notFound(what, field, source);
 }
 
 export const findDomainBySlug = (m: EntityManager, slug: string, field = 'domain', source: KeySource = 'path') =>

@@ -1,0 +1,180 @@
+import { BadRequestException, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import { validationErrorFactory } from '@state-hub/nest-http';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { CreateDecisionDto, ResolveDecisionDto } from '../../decisions/dto/decision.dto';
+import { CreateProgressEventDto } from '../../progress-events/dto/progress-event.dto';
+import { RegisterRepoDto, ReportCommitDto, UpdateRepoDto } from '../../repos/dto/repo.dto';
+import { CreateTaskDto, UpdateTaskDto } from '../../tasks/dto/task.dto';
+import { CreateWorkstreamDto, UpdateWorkstreamDto } from '../../workstreams/dto/workstream.dto';
+import { HubValidationPipe, REMEMBERED_QUERIES } from './hub-validation.pipe';
+
+class PageQuery {
+  @IsOptional() @IsString() repo?: string;
+  @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 50;
+}
+
+class CountingPipe extends HubValidationPipe {
+  validations = 0;
+  protected override validate(...args: Parameters<HubValidationPipe['validate']>) {
+    this.validations++;
+    return super.validate(...args);
+  }
+}
+
+const query = { type: 'query' as const, metatype: PageQuery };
+const newPipe = () => new CountingPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+
+describe('HubValidationPipe', () => {
+  it('validates a query string once and answers later requests with an equal DTO of their own', async () => {
+    const pipe = newPipe();
+    const first = (await pipe.transform({ limit: '20' }, query)) as PageQuery;
+    const second = (await pipe.transform({ limit: '20' }, query)) as PageQuery;
+    expect(first).toBeInstanceOf(PageQuery);
+    expect(second).toBeInstanceOf(PageQuery);
+    expect(second).toEqual({ limit: 20 });
+    expect(second).not.toBe(first);
+    second.limit = 7; // what one request does to its DTO no other request sees
+    expect(await pipe.transform({ limit: '20' }, query)).toEqual({ limit: 20 });
+    expect(pipe.validations).toBe(1);
+  });
+
+  it('rejects a bad query every time, never remembering it', async () => {
+    const pipe = newPipe();
+    for (let i = 0; i < 2; i++) {
+      await expect(pipe.transform({ limit: '0' }, query)).rejects.toBeInstanceOf(BadRequestException);
+      await expect(pipe.transform({ secret: 'x' }, query)).rejects.toBeInstanceOf(BadRequestException);
+    }
+    expect(pipe.validations).toBe(4);
+  });
+
+  it('validates bodies every time, never remembering them', async () => {
+    const pipe = newPipe();
+    // PageQuery converts `limit` (@Type): the compiled check leaves such a DTO to the full pipe
+    await pipe.transform({ limit: '20' }, { type: 'body', metatype: PageQuery });
+    await pipe.transform({ limit: '20' }, { type: 'body', metatype: PageQuery });
+    expect(pipe.validations).toBe(2);
+    const event = { type: 'body' as const, metatype: CreateProgressEventDto };
+    await expect(pipe.transform({ event_type: 'note', summary: 'ok' }, event)).resolves.toBeInstanceOf(
+      CreateProgressEventDto,
+    );
+    await expect(pipe.transform({ event_type: 'note', summary: '' }, event)).rejects.toBeInstanceOf(
+      BadRequestException,
+    );
+  });
+
+  it(`remembers at most ${REMEMBERED_QUERIES} query strings per DTO, forgetting the oldest first`, async () => {
+    const pipe = newPipe();
+    for (let i = 0; i <= REMEMBERED_QUERIES; i++) await pipe.transform({ repo: `r${i}` }, query);
+    expect(pipe.validations).toBe(REMEMBERED_QUERIES + 1);
+    await pipe.transform({ repo: `r${REMEMBERED_QUERIES}` }, query); // the newest: remembered
+    expect(pipe.validations).toBe(REMEMBERED_QUERIES + 1);
+    await pipe.transform({ repo: 'r0' }, query); // the oldest: forgotten, validated again
+    expect(pipe.validations).toBe(REMEMBERED_QUERIES + 2);
+  });
+});
+
+// Each body DTO of the hub with a body that passes; every variant below must get from the hub's pipe exactly what
+// Nest's own ValidationPipe gives: the same DTO, or the same 400 with the same messages.
+const VALID: Array<[new () => object, Record<string, unknown>]> = [
+  [
+    CreateProgressEventDto,
+    {
+      event_type: 'task_completed',
+      summary: 'done',
+      repo: 'state-hub',
+      workstream_id: '0b7c1f4e-8d2a-4c59-9f36-2f1d7e8a9b10',
+      task_id: '5e0c3a9d-1b7f-4e26-8c4d-6a2b9f0e1d37',
+      detail: { n: 1, nested: { list: [1, 'two', null] } },
+      actor: 'codex',
+      occurred_at: '2026-12-06T01:00:00Z',
+    },
+  ],
+  [CreateTaskDto, { workstream_id: '0b7c1f4e-8d2a-4c59-9f36-2f1d7e8a9b10', task_key: 'HUB-WP-1-T01', title: 'A task' }],
+  [UpdateTaskDto, { status: 'done', priority: 'high', title: 'Renamed' }],
+  [CreateWorkstreamDto, { repo: 'state-hub', workplan_id: 'HUB-WP-0016', title: 'Speed', extra: { a: 1 } }],
+  [UpdateWorkstreamDto, { status: 'active', title: 'Speed', owner: 'me' }],
+  [RegisterRepoDto, { slug: 'state-hub', name: 'State Hub', domain: 'hub', local_path: '/srv/state-hub' }],
+  [UpdateRepoDto, { name: 'State Hub', remote_url: 'https://example.com/state-hub.git' }],
+  [ReportCommitDto, { ref: 'refs/heads/main', sha: 'a'.repeat(40) }],
+  [CreateDecisionDto, { domain: 'hub', title: 'Pick a validator', context: 'speed' }],
+  [ResolveDecisionDto, { resolution: 'compiled checks', resolved_by: 'me' }],
+];
+
+const NUL = String.fromCharCode(0);
+const ODD_VALUES: unknown[] = [
+  null,
+  42,
+  true,
+  '',
+  ' ',
+  'x'.repeat(5000),
+  `a${NUL}b`,
+  {},
+  [],
+  ['x'],
+  { [`k${NUL}`]: 1 },
+];
+
+/** The valid body, then each field left out, and each field (and an unknown one) set to each odd value. */
+function variants(valid: Record<string, unknown>): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [valid];
+  for (const field of [...Object.keys(valid), 'unknown_field', '__proto__', 'constructor']) {
+    const { [field]: _left, ...without } = valid;
+    if (field in valid) out.push(without);
+    for (const odd of ODD_VALUES) out.push(JSON.parse(JSON.stringify({ ...without, [field]: odd })));
+  }
+  out.push(JSON.parse('{"__proto__": {"polluted": true}}'));
+  return out;
+}
+
+const options: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  stopAtFirstError: false,
+  exceptionFactory: validationErrorFactory,
+};
+
+async function outcome(pipe: ValidationPipe, body: unknown, metatype: new () => object) {
+  try {
+    const dto = (await pipe.transform(body, { type: 'body', metatype })) as object;
+    return { dto, class: dto.constructor.name };
+  } catch (e) {
+    return { error: (e as BadRequestException).getResponse() };
+  }
+}
+
+describe('HubValidationPipe on request bodies', () => {
+  it.each(VALID.map(([dto, body]) => [dto.name, dto, body] as const))(
+    '%s: the same DTO or the same 400 as the stock ValidationPipe, for every variant of a body',
+    async (_name, dto, valid) => {
+      const hub = new CountingPipe(options);
+      const stock = new ValidationPipe(options);
+      let passed = 0;
+      const copy = (body: object) => JSON.parse(JSON.stringify(body)) as object;
+      for (const body of variants(valid)) {
+        // each pipe gets its own copy: both strip prototype keys in place
+        const [ours, theirs] = [await outcome(hub, copy(body), dto), await outcome(stock, copy(body), dto)];
+        expect({ body, outcome: ours }).toEqual({ body, outcome: theirs });
+        if (ours.dto) passed++;
+      }
+      expect(passed).toBeGreaterThan(0);
+      // and the valid ones never needed the full pipe, unless the DTO converts a field (CreateTaskDto's position)
+      expect(hub.validations).toBe(variants(valid).length - passed + (dto === CreateTaskDto ? passed : 0));
+    },
+  );
+
+  it('answers a valid body of a plain DTO without running the full pipe, and a bad one through it', async () => {
+    const pipe = new CountingPipe(options);
+    const body = { ...VALID[0][1] };
+    const dto = await pipe.transform(body, { type: 'body', metatype: CreateProgressEventDto });
+    expect(dto).toBeInstanceOf(CreateProgressEventDto);
+    expect(dto).toEqual(body);
+    expect(pipe.validations).toBe(0);
+    await expect(
+      pipe.transform({ ...body, summary: 7 }, { type: 'body', metatype: CreateProgressEventDto }),
+    ).rejects.toMatchObject({ response: { field: 'summary' } });
+    expect(pipe.validations).toBe(1);
+  });
+});
