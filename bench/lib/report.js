@@ -120,16 +120,16 @@ function apiSection(report) {
     '',
     cpuLine(report),
     '',
-    'The API runs from `dist/` (`node --max-semi-space-size=8`, as `npm start`, `state-hub serve` and the image ' +
+    'The API runs from `dist/` (`node --max-semi-space-size=8 --liftoff-only`, as `npm start`, `state-hub serve` and the image ' +
       'start it) with `LOG_LEVEL=warn` and `DB_POOL_SIZE=10` against a fresh database seeded ' +
       `with 1 domain, 50 repos and ${st.workstreams ?? 10} active workstreams of ${st.tasksPerWorkstream ?? 20} tasks ` +
       '(`GET /workstreams/:id` reads the first). **The same work by hand** (`bench/servers/same-work.js`) is ' +
       '`node:http` + `pg` with the same pool size, running the SQL the API runs for each route (captured with ' +
       '`log_statement=all`: the same statements, in the same order) and answering the same JSON; what it leaves ' +
-      "out is the framework around the SQL (routing, guards, validation, logging, TypeORM's query runner). " +
+      'out is the framework around the SQL (routing, guards, validation, logging). ' +
       '`POST /progress-events` sends ' +
-      '`{"event_type":"note","summary":"bench","repo":"repo-1","detail":{"n":1}}`: one transaction that looks the ' +
-      `repo up and inserts the row. The raw baseline runs BEGIN / INSERT … RETURNING / COMMIT on ${st.dbConnections} ` +
+      '`{"event_type":"note","summary":"bench","repo":"repo-1","detail":{"n":1}}`: one statement that looks its ' +
+      `references up, then one INSERT … RETURNING (no transaction: it emits no lifecycle event). The raw baseline runs BEGIN / INSERT … RETURNING / COMMIT on ${st.dbConnections} ` +
       'connections into a copy of `progress_events` (same columns and indexes, no foreign keys).',
     '',
     END,

@@ -4,9 +4,9 @@
 //   POST /progress-events       the references' lookup, then INSERT … RETURNING (each statement on its own)
 //   GET  /next-steps            the open tasks of active workstreams in active repos, domain resolved
 //   GET  /workstreams/:id       the workstream with its repo and domains, then its tasks
-// What the hand-written version leaves out is the framework around the SQL: routing, guards, validation, logging
-// and TypeORM's query runner. (The API used to add entity hydration and, on GET /workstreams/:id, an extra DISTINCT
-// round trip; its hot routes now run this same SQL as plain queries.)
+// What the hand-written version leaves out is the framework around the SQL: routing, guards, validation and
+// logging. (The API used to add entity hydration, TypeORM's query runner and, on GET /workstreams/:id, an extra
+// DISTINCT round trip; its hot routes now run this same SQL as plain queries on the driver's pool.)
 // Usage: DATABASE_URL=… PORT=… node bench/servers/same-work.js
 const http = require('node:http');
 const { Pool } = require('pg');
