@@ -9,7 +9,7 @@ import { SERVER_NODE_FLAGS } from '@state-hub/config';
 import { createDatabase, dropDatabase, rawInsertStage } from './lib/db';
 import { httpStage, type StageResult } from './lib/load';
 import { machineFacts } from './lib/machine';
-import { cpuSeconds, peakRssMb, rssMb, type Server, startServer, stopServer } from './lib/proc';
+import { cpuSeconds, IDLE_WAIT_MS, peakRssMb, rssMb, type Server, startServer, stopServer } from './lib/proc';
 
 const ROOT = join(__dirname, '..');
 // BENCH_API_MAIN benchmarks another build of the API (e.g. one made from an older commit).
@@ -160,7 +160,7 @@ async function main(outFile: string): Promise<void> {
     workstreams.push(id);
   }
   const detail = `/workstreams/${workstreams[0]}`;
-  await new Promise((r) => setTimeout(r, 2000));
+  await new Promise((r) => setTimeout(r, IDLE_WAIT_MS));
   const idleRssMb = rssMb(api.child.pid as number);
   log(`idle RSS of state-hub-api after seeding: ${idleRssMb.toFixed(1)} MB`);
 

@@ -17,7 +17,7 @@ import { createDatabase, dropDatabase, rawInsertStage } from './lib/db';
 import * as stages from './lib/engine-stages';
 import { machineFacts } from './lib/machine';
 import { arrivals, NATS_SERVER, startNats, steadyLatency } from './lib/nats';
-import { cpuSeconds, peakRssMb, rssMb, type Server, startServer, stopServer } from './lib/proc';
+import { cpuSeconds, IDLE_WAIT_MS, peakRssMb, rssMb, type Server, startServer, stopServer } from './lib/proc';
 
 const ROOT = join(__dirname, '..');
 const ENGINE_MAIN = process.env.BENCH_ENGINE_MAIN ?? join(ROOT, 'dist/apps/event-consumer/main.js');
@@ -165,7 +165,7 @@ async function main(outFile: string): Promise<void> {
     await sleep(1000);
   }
 
-  await sleep(2000);
+  await sleep(IDLE_WAIT_MS);
   const rss = { idle: rssMb(pid), afterDrain: rssAfterDrain, peak: peakRssMb(pid) };
   log(`engine RSS: ${rss.idle.toFixed(1)} MB idle after the load (peak ${rss.peak.toFixed(1)} MB)`);
   if (server.tail()) log(`the engine logged (LOG_LEVEL=warn):\n${server.tail()}`);

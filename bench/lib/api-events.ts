@@ -4,7 +4,7 @@
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { Client } from 'pg';
 import { httpStage, type StageResult } from './load';
-import { cpuSeconds, peakRssMb, rssMb, type Server } from './proc';
+import { cpuSeconds, IDLE_WAIT_MS, peakRssMb, rssMb, type Server } from './proc';
 
 const COMMIT = { ref: 'refs/heads/main', sha: 'e83c5163316f89bfbde7d9ab23ca2e25604af290' };
 const NO_EVENT = { event_type: 'note', summary: 'bench', repo: 'repo-1', detail: { n: 1 } };
@@ -89,7 +89,7 @@ export async function apiEventStages(
   const off = await start('state-hub-api (events off)', { DATABASE_URL: dbs.off });
   const on = await start('state-hub-api (events on)', { DATABASE_URL: dbs.on, NATS_URL: natsUrl });
   for (const api of [off, on]) await seed(api);
-  await new Promise((res) => setTimeout(res, 2000));
+  await new Promise((res) => setTimeout(res, IDLE_WAIT_MS));
   const onIdleRss = rssMb(on.child.pid as number);
   log(`idle RSS of the events-on API after seeding: ${onIdleRss.toFixed(1)} MB`);
   for (const api of [off, on]) {

@@ -17,6 +17,12 @@ export { freePort };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * How long a server has had nothing to do when its idle RSS is read: the apps hand the heap pages of their last
+ * work back once they have been quiet for 2 s (trimHeapWhenIdle in libs/config).
+ */
+export const IDLE_WAIT_MS = 5000;
+
+/**
  * Spawns `node <args>` with PORT set, and resolves once GET <readyPath> answers 200.
  * Rejects (after killing the child) if it exits first or does not answer within timeoutMs.
  */

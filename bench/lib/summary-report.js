@@ -209,7 +209,7 @@ function summarySection(reports, run) {
     '',
     memoryTable(reports),
     '',
-    '**Idle:** the APIs 2 s after seeding, before any load; the engine 2 s after its last load (it drains a ' +
+    '**Idle:** the APIs 5 s after seeding, before any load; the engine 5 s after its last load (it drains a ' +
       'backlog as it starts); the sweep worker after registering its repos, before its first sweep. **Under ' +
       'load:** right after the last load on that process (api: `POST /progress-events`; relay: its second ' +
       'events-on stage; engine: the backlog drain; sweep: the cold sweep). The sweep worker is a bench process ' +

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
-import { configErrorText } from '@state-hub/config';
+import { configErrorText, describeHeapTrim, trimHeapWhenIdle } from '@state-hub/config';
 import {
   ConfigError,
   configureEngineApp,
@@ -25,6 +25,7 @@ async function bootstrap(): Promise<void> {
   const host = config.get('HOST', { infer: true });
   await app.listen(port, host);
   app.get(Logger).log(`event-consumer listening on http://${host}:${port}`, 'Bootstrap');
+  trimHeapWhenIdle({ onTrim: (trim) => app.get(Logger).debug(describeHeapTrim(trim), 'Memory') });
 }
 
 bootstrap().catch((err: unknown) => {

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
-import { configErrorText } from '@state-hub/config';
+import { configErrorText, describeHeapTrim, trimHeapWhenIdle } from '@state-hub/config';
 import { ConfigError, configureHubApp, type HubConfig, HubAppModule } from '@state-hub/hub';
 
 async function bootstrap(): Promise<void> {
@@ -20,6 +20,7 @@ async function bootstrap(): Promise<void> {
   app
     .get(Logger)
     .log(`state-hub-api listening on http://${host}:${port} (dashboard at /ui/, OpenAPI at /docs)`, 'Bootstrap');
+  trimHeapWhenIdle({ onTrim: (trim) => app.get(Logger).debug(describeHeapTrim(trim), 'Memory') });
 }
 
 bootstrap().catch((err: unknown) => {

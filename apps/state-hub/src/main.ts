@@ -3,7 +3,7 @@
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigError, configErrorText } from '@state-hub/config';
+import { ConfigError, configErrorText, describeHeapTrim, trimHeapWhenIdle } from '@state-hub/config';
 import { connectEventConsumer, connectOutboxDelivery } from '@state-hub/engine';
 import { configureHubApp } from '@state-hub/hub';
 import { Logger } from 'nestjs-pino';
@@ -26,6 +26,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.get('PORT', { infer: true }), config.get('HOST', { infer: true }));
   const logger = app.get(Logger);
   for (const line of await describeSystem(app, delivery)) logger.log(line, 'Bootstrap');
+  trimHeapWhenIdle({ onTrim: (trim) => logger.debug(describeHeapTrim(trim), 'Memory') });
 }
 
 bootstrap().catch((err: unknown) => {

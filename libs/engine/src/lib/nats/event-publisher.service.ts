@@ -21,7 +21,12 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     const servers = this.config.get('NATS_URL', { infer: true });
     // Keep reconnecting forever: a NATS outage must not need an engine restart.
-    this.connection = await connect({ servers: servers.split(','), maxReconnectAttempts: -1, name: 'event-consumer' });
+    this.connection = await connect({
+      servers: servers.split(','),
+      maxReconnectAttempts: -1,
+      name: 'event-consumer',
+      noAsyncTraces: true, // a publish is a request: no stack captured per publish (see the relay's publisher)
+    });
     this.js = jetstream(this.connection, { timeout: PUBLISH_TIMEOUT_MS });
     void this.watchStatus(this.connection);
     this.logger.log(`publisher connected to ${this.connection.getServer()}`);

@@ -10,18 +10,27 @@ interface Pool {
   query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
-/** The pool behind `db` when a statement on it runs on its own (no transaction), else undefined. */
+/** The pool behind `db` when a statement on it runs on its own, else undefined (a transaction's manager). */
 function poolOf(db: DataSource | EntityManager): Pool | undefined {
-  const source = 'driver' in db ? db : db.queryRunner ? undefined : db.dataSource; // a transaction: its connection
-  const master = (source?.driver as { master?: Partial<Pool> } | undefined)?.master;
+  let source: DataSource;
+  if ('driver' in db) source = db;
+  else if (db.queryRunner)
+    return undefined; // in a transaction: the statement must use its connection
+  else source = db.dataSource;
+  const master = (source.driver as { master?: Partial<Pool> }).master;
   return typeof master?.query === 'function' ? (master as Pool) : undefined;
 }
 
-/** Runs one parameterised statement and returns its rows as the driver parsed them. */
-export async function selectRows<T>(db: DataSource | EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+/**
+ * Runs one parameterised statement and returns the rows it gives back (a SELECT's, or those of INSERT/UPDATE …
+ * RETURNING) as the driver parsed them, the same on either path.
+ */
+export async function queryRows<T>(db: DataSource | EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
   const pool = poolOf(db);
-  if (!pool) return (await db.query(sql, params)) as T[];
-  return (await pool.query(sql, params)).rows as T[];
+  if (pool) return (await pool.query(sql, params)).rows as T[];
+  const result: unknown = await db.query(sql, params);
+  // TypeORM answers UPDATE and DELETE with [rows, count]
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
 
 /** A condition that always applies (plain SQL), or one with a value for its `?` (each of them). */

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
-import { selectRows, whereAll } from '../database/plain-sql';
+import { queryRows, whereAll } from '../database/plain-sql';
 import type { NextStepsQueryDto, NextStepsView, NextStepView } from './dto/next-step.dto';
 
 @Injectable()
@@ -27,7 +27,7 @@ export class NextStepsService {
     // The domain is joined twice rather than on COALESCE(w.domain_id, r.domain_id): the planner cannot estimate a
     // join on an expression, and at 100,000 tasks it then read and sorted every open task (57 ms) instead of
     // walking the index for the first page (0.4 ms).
-    const items = await selectRows<NextStepView>(
+    const items = await queryRows<NextStepView>(
       this.db,
       `SELECT t.id AS task_id, t.task_key, t.title, t.status, t.priority, t.created_at,
          w.id AS workstream_id, w.workplan_id, w.title AS workstream_title, r.slug AS repo,

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ProgressEventEntity } from '@state-hub/db';
 import { DataSource } from 'typeorm';
 import { findRepoBySlug, notFound } from '../common/lookup/lookups';
-import { selectRows } from '../database/plain-sql';
+import { queryRows } from '../database/plain-sql';
 import { page, type Page } from '../common/pagination/page';
 import {
   type CreateProgressEventDto,
@@ -58,7 +58,7 @@ export class ProgressEventsService {
       actor: dto.actor ?? null,
       occurred_at: dto.occurred_at ? new Date(dto.occurred_at) : new Date(),
     };
-    const [saved] = await selectRows<{ id: string; created_at: Date }>(this.db, INSERT_EVENT, [
+    const [saved] = await queryRows<{ id: string; created_at: Date }>(this.db, INSERT_EVENT, [
       event.event_type,
       event.summary,
       JSON.stringify(event.detail),
@@ -77,7 +77,7 @@ export class ProgressEventsService {
    */
   private async references(dto: CreateProgressEventDto): Promise<References> {
     if (!dto.repo && !dto.workstream_id && !dto.task_id) return NO_REFERENCES;
-    const [refs] = await selectRows<References>(this.db, REFERENCES, [
+    const [refs] = await queryRows<References>(this.db, REFERENCES, [
       dto.repo ?? null,
       dto.workstream_id ?? null,
       dto.task_id ?? null,

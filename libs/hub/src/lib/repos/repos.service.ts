@@ -5,7 +5,7 @@ import { RepoEntity } from '@state-hub/db';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
-import { selectRows, whereAll } from '../database/plain-sql';
+import { queryRows, whereAll } from '../database/plain-sql';
 import { type StateChange, StateChangeRunner } from '../database/state-change.runner';
 import type { EventEnvelope } from '@state-hub/envelope';
 import { type AttributesOf, SUBJECTS } from '@state-hub/subjects';
@@ -101,7 +101,7 @@ export class ReposService {
       query.status !== undefined && ['r.status = ?', query.status],
       domainId !== undefined && ['r.domain_id = ?', domainId],
     ]);
-    const rows = await selectRows<RepoView & { total: string }>(
+    const rows = await queryRows<RepoView & { total: string }>(
       this.db,
       `SELECT ${REPO_COLUMNS}, count(*) OVER () AS total
        FROM repos r INNER JOIN domains d ON d.id = r.domain_id ${where}
@@ -112,7 +112,7 @@ export class ReposService {
     const total =
       rows.length > 0
         ? Number(rows[0].total)
-        : Number((await selectRows<{ n: string }>(this.db, `SELECT count(*) AS n FROM repos r ${where}`, params))[0].n);
+        : Number((await queryRows<{ n: string }>(this.db, `SELECT count(*) AS n FROM repos r ${where}`, params))[0].n);
     return page(
       rows.map(({ total: _total, ...repo }) => repo),
       total,
@@ -121,7 +121,7 @@ export class ReposService {
   }
 
   private async view(db: EntityManager, slug: string): Promise<RepoView> {
-    const [repo] = await selectRows<RepoView>(
+    const [repo] = await queryRows<RepoView>(
       db,
       `SELECT ${REPO_COLUMNS} FROM repos r INNER JOIN domains d ON d.id = r.domain_id WHERE r.slug = $1`,
       [slug],

@@ -5,7 +5,7 @@ import { allowedTaskTransitions, isTaskTransitionAllowed, TaskEntity, type TaskS
 import { DataSource } from 'typeorm';
 import { findRepoBySlug, findTaskById, findWorkstreamById } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
-import { selectRows, whereAll } from '../database/plain-sql';
+import { queryRows, whereAll } from '../database/plain-sql';
 import { StateChangeRunner } from '../database/state-change.runner';
 import { type CreateTaskDto, type ListTasksQueryDto, TASK_COLUMNS, TaskView, type UpdateTaskDto } from './dto/task.dto';
 
@@ -80,13 +80,13 @@ export class TasksService {
       ]);
     // the page and the count at once, on two pooled connections
     const [rows, [{ n }]] = await Promise.all([
-      selectRows<TaskView>(
+      queryRows<TaskView>(
         this.db,
         `SELECT ${TASK_COLUMNS} ${from} ORDER BY t.workstream_id ASC, t.position ASC, t.task_key ASC
          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, query.limit, query.offset],
       ),
-      selectRows<{ n: string }>(this.db, `SELECT count(*) AS n ${from}`, params),
+      queryRows<{ n: string }>(this.db, `SELECT count(*) AS n ${from}`, params),
     ]);
     return page(rows, Number(n), query);
   }

@@ -11,7 +11,7 @@ import { SUBJECTS } from '@state-hub/subjects';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
-import { selectRows } from '../database/plain-sql';
+import { queryRows } from '../database/plain-sql';
 import { StateChangeRunner } from '../database/state-change.runner';
 import { TASK_COLUMNS, TASK_ORDER, TaskView } from '../tasks/dto/task.dto';
 import {
@@ -97,7 +97,7 @@ export class WorkstreamsService {
     // Both at once, on two pooled connections: the tasks of an unknown id are simply none.
     const [view, tasks] = await Promise.all([
       this.view(this.db.manager, id),
-      selectRows<TaskView>(this.db, `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.workstream_id = $1 ${TASK_ORDER}`, [
+      queryRows<TaskView>(this.db, `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.workstream_id = $1 ${TASK_ORDER}`, [
         id,
       ]),
     ]);
@@ -133,7 +133,7 @@ export class WorkstreamsService {
   }
 
   private async view(db: EntityManager, id: string): Promise<WorkstreamView> {
-    const [ws] = await selectRows<WorkstreamView>(
+    const [ws] = await queryRows<WorkstreamView>(
       db,
       `SELECT w.id, w.workplan_id, w.title, w.status, w.repo_id, COALESCE(r.slug, '') AS repo,
          COALESCE(wd.slug, rd.slug, '') AS domain, w.owner, w.source_path, w.extra, w.completed_at, w.created_at,

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, HttpCode, Module, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { IncomingMessage } from 'node:http';
 import request from 'supertest';
 import { replyWithDirectJson } from './direct-json-reply';
 
@@ -31,6 +32,12 @@ class SampleController {
   @Get('empty') @HttpCode(204) empty() {
     return undefined;
   }
+  @Post('no-content') @HttpCode(204) noContent() {
+    return { dropped: true };
+  }
+  @Get('tagged') @Header('ETag', '"v1"') tagged() {
+    return { tagged: true };
+  }
 }
 
 @Module({ controllers: [SampleController] })
@@ -52,10 +59,16 @@ describe('replyWithDirectJson', () => {
   });
   afterAll(() => Promise.all([direct?.close(), stock?.close()]));
 
-  const answer = async (nest: NestExpressApplication, method: 'get' | 'post' | 'head', path: string) => {
-    const res = await request(nest.getHttpServer())[method](path);
-    const headers = { type: res.headers['content-type'], length: res.headers['content-length'] };
-    return { status: res.status, headers, text: res.text };
+  const answer = async (
+    nest: NestExpressApplication,
+    method: 'get' | 'post' | 'head',
+    path: string,
+    headers: Record<string, string> = {},
+  ) => {
+    const res = await request(nest.getHttpServer())[method](path).set(headers);
+    // every header as sent (name case and order), but the clock's
+    const raw = (res as unknown as { res: IncomingMessage }).res.rawHeaders.join('\n').replace(/^Date\n.*$/m, 'Date');
+    return { status: res.status, raw, text: res.text };
   };
 
   it.each([
@@ -66,11 +79,19 @@ describe('replyWithDirectJson', () => {
     ['get', '/instance'],
     ['get', '/typed'],
     ['get', '/empty'],
+    ['post', '/no-content'],
+    ['get', '/tagged'],
     ['head', '/object'],
   ] as const)('%s %s: the same status, headers and bytes as Nest on Express', async (method, path) => {
     const ours = await answer(direct, method, path);
     expect(ours).toEqual(await answer(stock, method, path));
     expect(ours.status).toBeLessThan(300);
+  });
+
+  it('still answers 304 to a request that has the ETag a route sets', async () => {
+    const ours = await answer(direct, 'get', '/tagged', { 'If-None-Match': '"v1"' });
+    expect(ours).toEqual(await answer(stock, 'get', '/tagged', { 'If-None-Match': '"v1"' }));
+    expect(ours.status).toBe(304);
   });
 
   it('sends a plain object as UTF-8 JSON with its length in bytes', async () => {

@@ -4,7 +4,7 @@
 //   class-transformer and class-validator was about 9 % of a read's CPU. A query that fails is never remembered.
 // - a body goes through its DTO's compiled check first (compiled-body-check.ts), which only ever answers "valid";
 //   anything else goes through the full pipe, which writes the 400.
-import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
 import { type BodyCheck, compileBodyCheck } from './compiled-body-check';
 
 /** A parsed JSON object (of any realm), not an array, a Buffer or an instance of a class. */
@@ -13,19 +13,39 @@ const isPlainObject = (value: object) => {
   return proto === null || Object.getPrototypeOf(proto) === null;
 };
 
+/**
+ * The options the compiled body check matches the full pipe under: it builds the DTO and reports errors the way
+ * these do. With any other option (groups, transformOptions, skip…, no transform) bodies take the full pipe.
+ */
+const COMPILED_CHECK_OPTIONS = new Set([
+  'whitelist',
+  'forbidNonWhitelisted',
+  'transform',
+  'stopAtFirstError',
+  'exceptionFactory',
+]);
+const compiledCheckFits = (options: ValidationPipeOptions) =>
+  options.transform === true && Object.keys(options).every((key) => COMPILED_CHECK_OPTIONS.has(key));
+
 /** Distinct query strings remembered per query DTO class; the oldest is forgotten first. */
 export const REMEMBERED_QUERIES = 256;
 
 export class HubValidationPipe extends ValidationPipe {
   private readonly remembered = new Map<unknown, Map<string, object>>();
   private readonly bodyChecks = new Map<unknown, BodyCheck | undefined>();
+  private readonly compiledBodies: boolean;
+
+  constructor(options: ValidationPipeOptions = {}) {
+    super(options);
+    this.compiledBodies = compiledCheckFits(options);
+  }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { type, metatype } = metadata;
     if (!metatype || typeof value !== 'object' || value === null || !this.toValidate(metadata)) {
       return super.transform(value, metadata);
     }
-    if (type === 'body' && isPlainObject(value)) {
+    if (type === 'body' && this.compiledBodies && isPlainObject(value)) {
       return this.checkedBody(value as Record<string, unknown>, metadata);
     }
     if (type === 'query') return this.rememberedQuery(value, metadata);

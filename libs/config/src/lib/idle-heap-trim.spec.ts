@@ -1,0 +1,73 @@
+import { type HeapTrim, trimHeapNow, trimHeapWhenIdle } from './idle-heap-trim';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Keeps the event loop busy for `ms`: many short turns of work, as a loaded server has. */
+async function work(ms: number): Promise<void> {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    await new Promise<void>((r) =>
+      setImmediate(() => {
+        const t = performance.now() + 2;
+        while (performance.now() < t);
+        r();
+      }),
+    );
+  }
+}
+
+describe('trimHeapNow', () => {
+  it('hands the pages of a collected burst back to the system', () => {
+    let burst: Array<{ i: number; s: string }> | null = [];
+    for (let i = 0; i < 1_500_000; i++) burst.push({ i, s: `item ${i}` });
+    expect(burst.length).toBe(1_500_000);
+    burst = null;
+    const trim = trimHeapNow();
+    expect(trim.rssAfterMb).toBeLessThan(trim.rssBeforeMb - 50);
+    expect(trim.ms).toBeGreaterThan(0);
+  });
+});
+
+describe('trimHeapWhenIdle', () => {
+  it('trims once a busy process goes quiet, never while it works, and once per quiet spell', async () => {
+    const trims: HeapTrim[] = [];
+    const stop = trimHeapWhenIdle({
+      checkEveryMs: 20,
+      quietChecks: 3,
+      maxUtilization: 0.5,
+      minIntervalMs: 0,
+      onTrim: (t) => trims.push(t),
+    });
+    try {
+      await sleep(400); // starting counts as work: one trim once quiet
+      expect(trims).toHaveLength(1);
+      await sleep(300); // still quiet: nothing new to give back
+      expect(trims).toHaveLength(1);
+      await work(300);
+      expect(trims).toHaveLength(1); // never while working
+      await sleep(400);
+      expect(trims).toHaveLength(2);
+    } finally {
+      stop();
+    }
+  });
+
+  it('waits minIntervalMs between trims', async () => {
+    const trims: HeapTrim[] = [];
+    const stop = trimHeapWhenIdle({
+      checkEveryMs: 20,
+      quietChecks: 2,
+      maxUtilization: 0.5,
+      minIntervalMs: 60_000,
+      onTrim: (t) => trims.push(t),
+    });
+    try {
+      await sleep(150);
+      await work(200);
+      await sleep(150);
+      expect(trims).toHaveLength(1);
+    } finally {
+      stop();
+    }
+  });
+});
