@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { type HeapTrim, trimHeapNow, trimHeapWhenIdle } from './idle-heap-trim';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -25,6 +26,11 @@ describe('trimHeapNow', () => {
     const trim = trimHeapNow();
     expect(trim.rssAfterMb).toBeLessThan(trim.rssBeforeMb - 50);
     expect(trim.ms).toBeGreaterThan(0);
+  });
+
+  it('leaves no `gc` to contexts made afterwards', () => {
+    trimHeapNow();
+    expect(runInNewContext('typeof gc')).toBe('undefined');
   });
 });
 

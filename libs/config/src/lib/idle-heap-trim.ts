@@ -45,9 +45,14 @@ function collector(): Collect {
     if (typeof exposed === 'function') {
       collect = exposed as Collect;
     } else {
-      // Exposes `gc` to contexts created from now on (this one keeps none), as jest's leak detector does.
+      // `gc` from a context made while the flag is on, as jest's leak detector gets it; the flag goes off again at
+      // once, so no context made later (a dependency's sandbox) finds a `gc` it could call.
       setFlagsFromString('--expose-gc');
-      collect = runInNewContext('gc') as Collect;
+      try {
+        collect = runInNewContext('gc') as Collect;
+      } finally {
+        setFlagsFromString('--no-expose-gc');
+      }
     }
   }
   return collect;
