@@ -5,3 +5,4 @@ export { validateEnvelope, type EnvelopeValidation } from './lib/validate-envelo
 export { readEnvelope } from './lib/read-envelope';
 export { encodeEnvelope, decodeEnvelope, type DecodeResult } from './lib/envelope-codec';
 export { parseWithSchema, type SchemaParseResult } from './lib/parse-with-schema';
+export { isPlainObject } from './lib/json-attributes';

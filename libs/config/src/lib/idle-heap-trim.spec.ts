@@ -35,45 +35,32 @@ describe('trimHeapNow', () => {
 });
 
 describe('trimHeapWhenIdle', () => {
-  it('trims once a busy process goes quiet, never while it works, and once per quiet spell', async () => {
+  // Checks every 20 ms, quiet at up to 50 % utilisation; each test stops its own.
+  let stop: (() => void) | undefined;
+  afterEach(() => stop?.());
+  const watch = (settings: { quietChecks: number; minIntervalMs: number }): HeapTrim[] => {
     const trims: HeapTrim[] = [];
-    const stop = trimHeapWhenIdle({
-      checkEveryMs: 20,
-      quietChecks: 3,
-      maxUtilization: 0.5,
-      minIntervalMs: 0,
-      onTrim: (t) => trims.push(t),
-    });
-    try {
-      await sleep(400); // starting counts as work: one trim once quiet
-      expect(trims).toHaveLength(1);
-      await sleep(300); // still quiet: nothing new to give back
-      expect(trims).toHaveLength(1);
-      await work(300);
-      expect(trims).toHaveLength(1); // never while working
-      await sleep(400);
-      expect(trims).toHaveLength(2);
-    } finally {
-      stop();
-    }
+    stop = trimHeapWhenIdle({ checkEveryMs: 20, maxUtilization: 0.5, ...settings, onTrim: (t) => trims.push(t) });
+    return trims;
+  };
+
+  it('trims once a busy process goes quiet, never while it works, and once per quiet spell', async () => {
+    const trims = watch({ quietChecks: 3, minIntervalMs: 0 });
+    await sleep(400); // starting counts as work: one trim once quiet
+    expect(trims).toHaveLength(1);
+    await sleep(300); // still quiet: nothing new to give back
+    expect(trims).toHaveLength(1);
+    await work(300);
+    expect(trims).toHaveLength(1); // never while working
+    await sleep(400);
+    expect(trims).toHaveLength(2);
   });
 
   it('waits minIntervalMs between trims', async () => {
-    const trims: HeapTrim[] = [];
-    const stop = trimHeapWhenIdle({
-      checkEveryMs: 20,
-      quietChecks: 2,
-      maxUtilization: 0.5,
-      minIntervalMs: 60_000,
-      onTrim: (t) => trims.push(t),
-    });
-    try {
-      await sleep(150);
-      await work(200);
-      await sleep(150);
-      expect(trims).toHaveLength(1);
-    } finally {
-      stop();
-    }
+    const trims = watch({ quietChecks: 2, minIntervalMs: 60_000 });
+    await sleep(150);
+    await work(200);
+    await sleep(150);
+    expect(trims).toHaveLength(1);
   });
 });

@@ -12,14 +12,14 @@ export interface OutboxDb {
   close(): Promise<void>;
 }
 
-/** TypeORM answers UPDATE/DELETE … RETURNING with `[rows, count]` on Postgres, SELECT with `rows`. */
-function returned<T>(result: unknown): T[] {
+/** The rows of a TypeORM `query()` result: it answers UPDATE/DELETE … RETURNING with `[rows, count]` on Postgres. */
+export function typeormRows<T>(result: unknown): T[] {
   return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
 }
 
 export function outboxDbFromDataSource(dataSource: DataSource): OutboxDb {
   return {
-    query: async <T>(sql: string, params?: unknown[]) => returned<T>(await dataSource.query(sql, params)),
+    query: async <T>(sql: string, params?: unknown[]) => typeormRows<T>(await dataSource.query(sql, params)),
     close: async () => undefined, // the data source belongs to the app
   };
 }

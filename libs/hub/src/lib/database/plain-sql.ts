@@ -4,6 +4,7 @@
 // Outside a transaction such a statement goes straight to the driver's pool: TypeORM's query runner (a runner
 // per statement, its broadcaster's events, three more awaits) cost about as much CPU as the statement's own
 // round trip on POST /progress-events. Errors are the driver's own, which the error filter classifies alike.
+import { typeormRows } from '@state-hub/outbox';
 import type { DataSource, EntityManager } from 'typeorm';
 
 interface Pool {
@@ -12,12 +13,8 @@ interface Pool {
 
 /** The pool behind `db` when a statement on it runs on its own, else undefined (a transaction's manager). */
 function poolOf(db: DataSource | EntityManager): Pool | undefined {
-  let source: DataSource;
-  if ('driver' in db) source = db;
-  else if (db.queryRunner)
-    return undefined; // in a transaction: the statement must use its connection
-  else source = db.dataSource;
-  const master = (source.driver as { master?: Partial<Pool> }).master;
+  if (!('driver' in db) && db.queryRunner) return undefined; // in a transaction: the statement uses its connection
+  const { master } = ('driver' in db ? db : db.dataSource).driver as { master?: Partial<Pool> };
   return typeof master?.query === 'function' ? (master as Pool) : undefined;
 }
 
@@ -28,9 +25,7 @@ function poolOf(db: DataSource | EntityManager): Pool | undefined {
 export async function queryRows<T>(db: DataSource | EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
   const pool = poolOf(db);
   if (pool) return (await pool.query(sql, params)).rows as T[];
-  const result: unknown = await db.query(sql, params);
-  // TypeORM answers UPDATE and DELETE with [rows, count]
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+  return typeormRows<T>(await db.query(sql, params));
 }
 
 /** A condition that always applies (plain SQL), or one with a value for its `?` (each of them). */

@@ -5,6 +5,7 @@
 // not a plain object or array (a stream, a Buffer, a string), a response that already has a content type or a
 // validator (ETag, Last-Modified: Express may answer 304), and the statuses without a body (204, 205, 304).
 import type { INestApplication } from '@nestjs/common';
+import { isPlainObject } from '@state-hub/envelope';
 import type { ServerResponse } from 'node:http';
 
 type Reply = (response: ServerResponse, body: unknown, statusCode?: number) => unknown;
@@ -13,12 +14,7 @@ const NO_BODY = new Set([204, 205, 304]);
 /** Headers after which Express has to decide: the content type chosen, or a validator (it may answer 304). */
 const EXPRESS_DECIDES = ['content-type', 'etag', 'last-modified'];
 
-const isPlainJson = (body: unknown): body is object => {
-  if (body === null || typeof body !== 'object') return false;
-  if (Array.isArray(body)) return true;
-  const proto = Object.getPrototypeOf(body) as object | null;
-  return proto === null || proto === Object.prototype;
-};
+const isPlainJson = (body: unknown): body is object => Array.isArray(body) || isPlainObject(body);
 
 export function replyWithDirectJson(app: INestApplication): void {
   const adapter = app.getHttpAdapter() as unknown as { reply: Reply };

@@ -5,13 +5,8 @@
 // - a body goes through its DTO's compiled check first (compiled-body-check.ts), which only ever answers "valid";
 //   anything else goes through the full pipe, which writes the 400.
 import { type ArgumentMetadata, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import { isPlainObject } from '@state-hub/envelope';
 import { type BodyCheck, compileBodyCheck } from './compiled-body-check';
-
-/** A parsed JSON object (of any realm), not an array, a Buffer or an instance of a class. */
-const isPlainObject = (value: object) => {
-  const proto = Object.getPrototypeOf(value) as object | null;
-  return proto === null || Object.getPrototypeOf(proto) === null;
-};
 
 /**
  * The options the compiled body check matches the full pipe under: it builds the DTO and reports errors the way
@@ -46,7 +41,7 @@ export class HubValidationPipe extends ValidationPipe {
       return super.transform(value, metadata);
     }
     if (type === 'body' && this.compiledBodies && isPlainObject(value)) {
-      return this.checkedBody(value as Record<string, unknown>, metadata);
+      return this.checkedBody(value, metadata);
     }
     if (type === 'query') return this.rememberedQuery(value, metadata);
     return super.transform(value, metadata);
