@@ -18,28 +18,30 @@ export interface OutboxStats {
   last_error: { event_id: string; message: string; at: Date; attempts: number } | null;
 }
 
+/**
+ * Leases up to $1 due rows, oldest first, for $2 ms; rows locked or leased by another relay are skipped.
+ * UPDATE … RETURNING gives rows in no particular order: they are re-sorted so a batch goes out in commit order.
+ */
+export const CLAIM_SQL = `WITH claimed AS (
+   UPDATE event_outbox o
+      SET claimed_until = now() + make_interval(secs => $2::double precision / 1000)
+    WHERE o.id IN (
+      SELECT id FROM event_outbox
+       WHERE published_at IS NULL
+         AND next_attempt_at <= now()
+         AND (claimed_until IS NULL OR claimed_until < now())
+       ORDER BY created_at, id
+       LIMIT $1
+       FOR UPDATE SKIP LOCKED)
+  RETURNING o.id, o.subject, o.envelope, o.attempts, o.created_at)
+SELECT * FROM claimed ORDER BY created_at, id`;
+
 export class OutboxStore {
   constructor(private readonly db: OutboxDb) {}
 
   /** Takes up to `limit` due rows, oldest first; rows locked or leased by another relay are skipped. */
   async claim(limit: number, leaseMs: number): Promise<ClaimedEvent[]> {
-    return this.db.query<ClaimedEvent>(
-      // UPDATE … RETURNING gives rows in no particular order: re-sort so a batch goes out in commit order.
-      `WITH claimed AS (
-         UPDATE event_outbox o
-            SET claimed_until = now() + make_interval(secs => $2::double precision / 1000)
-          WHERE o.id IN (
-            SELECT id FROM event_outbox
-             WHERE published_at IS NULL
-               AND next_attempt_at <= now()
-               AND (claimed_until IS NULL OR claimed_until < now())
-             ORDER BY created_at, id
-             LIMIT $1
-             FOR UPDATE SKIP LOCKED)
-        RETURNING o.id, o.subject, o.envelope, o.attempts, o.created_at)
-       SELECT * FROM claimed ORDER BY created_at, id`,
-      [limit, leaseMs],
-    );
+    return this.db.query<ClaimedEvent>(CLAIM_SQL, [limit, leaseMs]);
   }
 
   /** Keeps a claimed row off other relays for another `leaseMs` (its delivery is still being worked on). */

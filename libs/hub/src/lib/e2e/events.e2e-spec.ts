@@ -50,6 +50,7 @@ describe('lifecycle events (own nats-server, real Postgres)', () => {
     await http().post(`/decisions/${d.body.id}/resolve`).send({ resolution: 'Cluster', resolved_by: 'tegwick' });
     const g = await http().post('/domain-goals').send({ domain: 'custodian', title: 'YAML all the way' }).expect(201);
     await http().post(`/domain-goals/${g.body.id}/activate`).expect(200);
+    const before = (await http().get('/repos/state-hub').expect(200)).body;
     const commit = await http().post('/repos/state-hub/commits').send({ ref: 'refs/heads/main', sha: SHA }).expect(202);
     // refused changes emit nothing
     await http().post(`/decisions/${d.body.id}/resolve`).send({ resolution: 'x', resolved_by: 'y' }).expect(409);
@@ -106,10 +107,11 @@ describe('lifecycle events (own nats-server, real Postgres)', () => {
       ['org.repo.commit.pushed', { repo_slug: 'state-hub', ref: 'refs/heads/main', sha: SHA }],
     ]);
     expect(commit.body.event_id).toBe(events[4].envelope['id']);
-    expect((await http().get('/repos/state-hub').expect(200)).body).toMatchObject({
-      last_commit_sha: SHA,
-      last_commit_ref: 'refs/heads/main',
-    });
+    const after = (await http().get('/repos/state-hub').expect(200)).body;
+    expect(after).toMatchObject({ last_commit_sha: SHA, last_commit_ref: 'refs/heads/main', name: 'State Hub' });
+    expect(before.last_commit_at).toBeNull();
+    expect(Date.parse(after.last_commit_at)).toBeGreaterThan(Date.parse(before.updated_at));
+    expect(Date.parse(after.updated_at)).toBeGreaterThan(Date.parse(before.updated_at));
 
     await eventually(async () => expect((await http().get('/state/health')).body.outbox_pending).toBe(0));
     const outbox = await http().get('/events/outbox').expect(200);

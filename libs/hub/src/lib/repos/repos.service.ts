@@ -75,9 +75,13 @@ export class ReposService {
    * change: the one path of a hook's report and of a git host's push webhook.
    */
   async recordCommitOn(change: StateChange, repo: RepoEntity, commit: PushedCommit): Promise<EventEnvelope> {
-    Object.assign(repo, { last_commit_sha: commit.sha, last_commit_ref: commit.ref, last_commit_at: new Date() });
-    await change.manager.save(repo);
-    return change.emit(SUBJECTS.commitPushed, { repo_slug: repo.slug, ...commit });
+    // The event first and the repo's row last, in one UPDATE: every report on a repo waits for that row's lock,
+    // which is then held from this UPDATE to the commit only, not across the outbox write as well.
+    const event = await change.emit(SUBJECTS.commitPushed, { repo_slug: repo.slug, ...commit });
+    const last = { last_commit_sha: commit.sha, last_commit_ref: commit.ref, last_commit_at: new Date() };
+    await change.manager.update(RepoEntity, { id: repo.id }, last); // updated_at too, as save() did
+    Object.assign(repo, last);
+    return event;
   }
 
   update(slug: string, dto: UpdateRepoDto): Promise<RepoView> {
