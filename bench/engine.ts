@@ -13,7 +13,7 @@ import { closeDataSource, openDataSource } from '@state-hub/db';
 import { encodeEnvelope } from '@state-hub/envelope';
 import { ACTIVITY_EVENTS_STREAM, ensureStream } from '@state-hub/outbox';
 import { Pool } from 'pg';
-import { createDatabase, dropDatabase, rawInsertStage } from './lib/db';
+import { createDatabase, dropDatabase, rawInsertStage, rawTwoCommitLatency } from './lib/db';
 import * as stages from './lib/engine-stages';
 import { machineFacts } from './lib/machine';
 import { arrivals, NATS_SERVER, startNats, steadyLatency } from './lib/nats';
@@ -152,16 +152,18 @@ async function main(outFile: string): Promise<void> {
       return { id: e.id, t0, done: js.publish(`bench.raw.${e.type}`, encodeEnvelope(e), { msgID: e.id }) };
     });
     sub.stop();
+    const rawCommits = await rawTwoCommitLatency(db.url, { rate, seconds: SECONDS, connections: DB_CONNECTIONS });
     await sleep(500);
     const e = await stages.engineLatencyStage(js, pool, rate, SECONDS, offset);
     offset += e.sent;
     log(
-      `  raw: p50 ${rawLat.p50.toFixed(2)} ms, p99 ${rawLat.p99.toFixed(2)} ms; engine: claimed p50 ` +
+      `  raw: p50 ${rawLat.p50.toFixed(2)} ms, p99 ${rawLat.p99.toFixed(2)} ms; raw claim + outcome commits: p50 ` +
+        `${rawCommits.p50.toFixed(1)} ms, p99 ${rawCommits.p99.toFixed(1)} ms; engine: claimed p50 ` +
         `${e.claimed.p50} / p99 ${e.claimed.p99} ms, recorded p50 ${e.finished.p50} / p99 ${e.finished.p99} / ` +
         `max ${e.finished.max} ms (${e.recorded} of ${e.sent}; publisher slip ≤ ${e.slipMs.toFixed(1)} ms)`,
     );
     if (e.recorded !== e.sent) throw new Error(`only ${e.recorded} of ${e.sent} runs recorded at ${rate}/s`);
-    latency.push({ ...e, raw: rawLat });
+    latency.push({ ...e, raw: rawLat, rawCommits });
     await sleep(1000);
   }
 

@@ -96,3 +96,45 @@ export async function rawInsertStage(
     await pool.end();
   }
 }
+
+/**
+ * Raw floor of an engine run's latency: at a steady `rate`, each event is one INSERT (the claim) and then one
+ * UPDATE of that row (the outcome), each its own commit, on a pool of `connections` — the two commits a run
+ * cannot do without, with nothing else (no NATS, no rule, no HTTP, no batching). Latency is from the event's
+ * scheduled time to its UPDATE's commit, ms.
+ */
+export async function rawTwoCommitLatency(
+  url: string,
+  opts: { rate: number; seconds: number; connections: number },
+): Promise<{ p50: number; p99: number; count: number }> {
+  const pool = new Pool({ connectionString: url, max: opts.connections });
+  try {
+    await pool.query(
+      `CREATE TABLE IF NOT EXISTS bench_raw_runs (id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+         trigger_key text NOT NULL UNIQUE, started_at timestamptz NOT NULL DEFAULT now(), finished_at timestamptz)`,
+    );
+    const latencies: number[] = [];
+    const runs: Array<Promise<void>> = [];
+    const total = Math.round(opts.rate * opts.seconds);
+    const start = performance.now();
+    for (let i = 0; i < total; i++) {
+      const due = start + (i * 1000) / opts.rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      runs.push(
+        (async () => {
+          const { rows } = await pool.query('INSERT INTO bench_raw_runs (trigger_key) VALUES ($1) RETURNING id', [
+            `${start}-${i}`,
+          ]);
+          await pool.query('UPDATE bench_raw_runs SET finished_at = now() WHERE id = $1', [rows[0].id]);
+          latencies.push(performance.now() - due);
+        })(),
+      );
+    }
+    await Promise.all(runs);
+    latencies.sort((a, b) => a - b);
+    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length };
+  } finally {
+    await pool.end();
+  }
+}

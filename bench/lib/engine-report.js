@@ -50,7 +50,10 @@ function markdownTable(report) {
         `${l.rate} events/s`,
         ms(l.finished.p50),
         ms(l.finished.p99),
-        `raw publish → receive (p50 ${ms(l.raw.p50)}, p99 ${ms(l.raw.p99)})`,
+        `raw publish → receive (p50 ${ms(l.raw.p50)}, p99 ${ms(l.raw.p99)})` +
+          (l.rawCommits
+            ? `; raw claim + outcome, 2 commits (p50 ${ms(l.rawCommits.p50)}, p99 ${ms(l.rawCommits.p99)})`
+            : ''),
         '—',
         targeted ? `p99 < ${P99_TARGET_MS} ms` : '—',
         targeted ? met(l.finished.p99 < P99_TARGET_MS) : '—',
@@ -145,7 +148,9 @@ function section(report) {
       `(publisher behind schedule by at most ${slip.toFixed(1)} ms), carrying the publish time; "run recorded" is ` +
       'the run\'s `finished_at` (taken just before its finishing UPDATE commits), "claimed" its `started_at` ' +
       '(the claim INSERT). This is publish → run recorded: the API commit → publish leg is the relay latency in the ' +
-      'section above. Timestamps are wall clock in milliseconds, so figures are ± 1 ms. ' +
+      'section above. Timestamps are wall clock in milliseconds, so figures are ± 1 ms. Right before each engine ' +
+      'stage, the same rate of raw claim + outcome pairs (an INSERT, then an UPDATE of that row, each its own ' +
+      `commit, on ${st.dbConnections} connections, nothing else) gives the floor that Postgres commits alone set. ` +
       `Largest publish → run recorded: ${latency.map((l) => `${ms(l.finished.max)} at ${l.rate}/s`).join(', ')}.`,
     '',
     `**Memory:** VmRSS ${rss.afterDrain.toFixed(0)} MB right after the drain, ${rss.idle.toFixed(0)} MB idle ` +

@@ -95,7 +95,7 @@ function engineLatencyRow(report) {
   return [
     figure,
     measured,
-    `p99 ${ms(l.raw.p99)}`,
+    `p99 ${ms(l.raw.p99)}` + (l.rawCommits ? ` (raw claim + outcome, 2 commits: p99 ${ms(l.rawCommits.p99)})` : ''),
     `${r.toFixed(1)} (lower is better)`,
     target,
     met(l.finished.p99 < T.ENGINE_P99_MS),
