@@ -148,9 +148,12 @@ function section(report) {
       `(publisher behind schedule by at most ${slip.toFixed(1)} ms), carrying the publish time; "run recorded" is ` +
       'the run\'s `finished_at` (taken just before its finishing UPDATE commits), "claimed" its `started_at` ' +
       '(the claim INSERT). This is publish → run recorded: the API commit → publish leg is the relay latency in the ' +
-      'section above. Timestamps are wall clock in milliseconds, so figures are ± 1 ms. Right before each engine ' +
-      'stage, the same rate of raw claim + outcome pairs (an INSERT, then an UPDATE of that row, each its own ' +
-      `commit, on ${st.dbConnections} connections, nothing else) gives the floor that Postgres commits alone set. ` +
+      'section above. Timestamps are wall clock in milliseconds, so figures are ± 1 ms. ' +
+      (latency.every((l) => l.rawCommits)
+        ? 'Right before each engine stage, the same rate of raw claim + outcome pairs (an INSERT, then an UPDATE of ' +
+          `that row, each its own commit, on ${st.dbConnections} connections, nothing else; timed to the UPDATE's ` +
+          'commit, which the engine figure stops short of) gives the floor that Postgres commits alone set. '
+        : '') +
       `Largest publish → run recorded: ${latency.map((l) => `${ms(l.finished.max)} at ${l.rate}/s`).join(', ')}.`,
     '',
     `**Memory:** VmRSS ${rss.afterDrain.toFixed(0)} MB right after the drain, ${rss.idle.toFixed(0)} MB idle ` +

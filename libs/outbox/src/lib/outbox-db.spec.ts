@@ -66,6 +66,12 @@ describe('outboxDbFromUrl (real Postgres)', () => {
     // A few index pages, not the ~80 heap pages the 3,000 published rows' old versions sit on.
     expect(next.buffers).toBeLessThan(40);
     expect(await store.claim(10, 30_000)).toEqual([]); // the EXPLAIN ANALYZE claimed the new row
+    // The claim ran ~30 times as one prepared statement, and was planned afresh each time.
+    const [plans] = await relayDb.query<{ generic_plans: number; custom_plans: number }>(
+      `SELECT generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE statement LIKE 'WITH claimed AS%'`,
+    );
+    expect(plans.generic_plans).toBe(0);
+    expect(plans.custom_plans).toBeGreaterThan(5);
   });
 
   it("sets up only the relay's own connections: no WAL flush wait, no bitmap scans, plans made per run", async () => {
@@ -83,5 +89,25 @@ describe('outboxDbFromUrl (real Postgres)', () => {
       { name: 'plan_cache_mode', setting: 'auto' },
       { name: 'synchronous_commit', setting: 'on' },
     ]);
+  });
+
+  // Last: it changes the table.
+  it('gets over a prepared claim made stale by a migration, instead of failing on that connection for good', async () => {
+    await store.claim(10, 30_000);
+    await ds.query('ALTER TABLE event_outbox ALTER COLUMN subject TYPE text'); // the claim returns subject
+    const outcomes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      outcomes.push(
+        await store.claim(10, 30_000).then(
+          () => 'ok',
+          (err: Error) => err.message,
+        ),
+      );
+    }
+    // Each of the pool's two connections may fail once with its stale statement; then claims work again.
+    expect(outcomes.slice(2)).toEqual(['ok', 'ok', 'ok']);
+    expect(outcomes.filter((o) => o !== 'ok').every((o) => /cached plan must not change result type/.test(o))).toBe(
+      true,
+    );
   });
 });

@@ -35,6 +35,11 @@ export function outboxDbFromDataSource(dataSource: DataSource): OutboxDb {
   };
 }
 
+/** Statements the relay pool prepares at most; the store has about ten, fixed. */
+const MAX_PREPARED = 32;
+/** "cached plan must not change result type" (0A000) and an unknown prepared statement (26000). */
+const STALE_STATEMENT_CODES = new Set(['0A000', '26000']);
+
 export function outboxDbFromUrl(url: string, logger: { warn(message: string): void }): OutboxDb {
   const pool = new Pool({
     connectionString: url,
@@ -45,14 +50,28 @@ export function outboxDbFromUrl(url: string, logger: { warn(message: string): vo
   // An idle connection dropped by a Postgres restart must not crash the process.
   pool.on('error', (err) => logger.warn(`outbox relay connection failed: ${err.message}`));
   const statementNames = new Map<string, string>();
-  const nameOf = (sql: string) => {
+  const nameOf = (sql: string): string | undefined => {
     let name = statementNames.get(sql);
-    if (name === undefined) statementNames.set(sql, (name = `state_hub_outbox_${statementNames.size + 1}`));
-    return name;
+    if (name === undefined && statementNames.size < MAX_PREPARED) {
+      statementNames.set(sql, (name = `state_hub_outbox_${statementNames.size + 1}`));
+    }
+    return name; // undefined past the cap: parsed each time, as any one-off statement
   };
   return {
-    query: async <T>(sql: string, params?: unknown[]) =>
-      (await pool.query({ name: nameOf(sql), text: sql, values: params })).rows as T[],
+    query: async <T>(sql: string, params?: unknown[]) => {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        return (await client.query({ name: nameOf(sql), text: sql, values: params })).rows as T[];
+      } catch (err) {
+        // A prepared statement a migration made stale fails on every later run on that connection:
+        // the connection is closed instead of being handed back, and the next one prepares afresh.
+        if (STALE_STATEMENT_CODES.has((err as { code?: string }).code ?? '')) broken = err as Error;
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
     close: () => pool.end(),
   };
 }

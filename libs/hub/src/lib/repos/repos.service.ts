@@ -76,7 +76,7 @@ export class ReposService {
    */
   async recordCommitOn(change: StateChange, repo: RepoEntity, commit: PushedCommit): Promise<EventEnvelope> {
     // The event first and the repo's row last, in one UPDATE: every report on a repo waits for that row's lock,
-    // which is then held from this UPDATE to the commit only, not across the outbox write as well.
+    // which a report on one repo then holds from this UPDATE to the commit, not across its outbox write as well.
     const event = await change.emit(SUBJECTS.commitPushed, { repo_slug: repo.slug, ...commit });
     const last = { last_commit_sha: commit.sha, last_commit_ref: commit.ref, last_commit_at: new Date() };
     await change.manager.update(RepoEntity, { id: repo.id }, last); // updated_at too, as save() did
