@@ -1,7 +1,7 @@
 export { appendToOutbox, OUTBOX_CHANNEL } from './lib/outbox-writer';
 export { OutboxSignal } from './lib/outbox-signal';
 export { OUTBOX_DELIVERY } from './lib/outbox-delivery';
-export { outboxDbFromDataSource, outboxDbFromUrl, type OutboxDb, typeormRows } from './lib/outbox-db';
+export { outboxDbFromDataSource, outboxDbFromUrl, type OutboxDb } from './lib/outbox-db';
 export { OutboxStore, type ClaimedEvent, type OutboxStats } from './lib/outbox-store';
 export {
   DEFAULT_RELAY_OPTIONS,

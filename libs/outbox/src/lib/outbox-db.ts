@@ -15,17 +15,13 @@
 //   slower with every published row. In the relay bench's API stages this halved the
 //   server CPU a published event costs (0.20-0.29 ms to 0.10-0.11 ms).
 // The embedded database has a single connection, shared with the app.
+import { typeormRows } from '@state-hub/db';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
 export interface OutboxDb {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
-}
-
-/** The rows of a TypeORM `query()` result: it answers UPDATE/DELETE … RETURNING with `[rows, count]` on Postgres. */
-export function typeormRows<T>(result: unknown): T[] {
-  return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
 }
 
 export function outboxDbFromDataSource(dataSource: DataSource): OutboxDb {

@@ -4,7 +4,7 @@
 // Outside a transaction such a statement goes straight to the driver's pool: TypeORM's query runner (a runner
 // per statement, its broadcaster's events, three more awaits) cost about as much CPU as the statement's own
 // round trip on POST /progress-events. Errors are the driver's own, which the error filter classifies alike.
-import { typeormRows } from '@state-hub/outbox';
+import { typeormRows } from '@state-hub/db';
 import type { DataSource, EntityManager } from 'typeorm';
 
 interface Pool {
