@@ -3,6 +3,7 @@
 import { AckPolicy, DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { encodeEnvelope, type EventEnvelope } from '@state-hub/envelope';
+import { writeFileSync } from 'node:fs';
 import { envelope } from './engine-setup';
 import type { Pool } from 'pg';
 import { percentile } from './db';
@@ -160,6 +161,11 @@ export async function engineLatencyStage(
   const done = rows.filter((r) => r.finished_at);
   const lat = (pick: (r: (typeof rows)[number]) => Date) =>
     done.map((r) => pick(r).getTime() - (sent.get(r.trigger_key) as number)).sort((a, b) => a - b);
+  if (process.env.BENCH_ENGINE_TIMINGS) {
+    // [published, claimed, recorded] of each event, ms since the epoch: where a stage's slow events fall
+    const timings = done.map((r) => [sent.get(r.trigger_key), r.started_at.getTime(), r.finished_at?.getTime()]);
+    writeFileSync(`${process.env.BENCH_ENGINE_TIMINGS}-${rate}.json`, JSON.stringify(timings));
+  }
   const claimed = lat((r) => r.started_at);
   const finished = lat((r) => r.finished_at as Date);
   return {

@@ -15,9 +15,14 @@ export abstract class EnvelopeServer<
   /** We await the handler's result ourselves, so Nest must hand errors to us rather than log and drop them. */
   override readonly propagatesEventHandlerErrors = true;
 
-  /** Exact pattern first, then the most specific NATS wildcard pattern that matches the subject. */
+  /**
+   * Exact pattern first, then the most specific NATS wildcard pattern that matches the subject. The subject is
+   * looked up as it is: Nest's own lookup first tries to read it as JSON (for object patterns, which these
+   * transports never register), and as a subject is not JSON that threw and caught a SyntaxError for every
+   * event, about 20 µs of the engine's 0.8 ms of CPU per event at 500 events/s.
+   */
   override getHandlerByPattern(subject: string): MessageHandler | null {
-    const exact = super.getHandlerByPattern(subject);
+    const exact = this.messageHandlers.get(subject);
     if (exact) return exact;
     const pattern = findHandlerPattern(this.messageHandlers.keys(), subject);
     return pattern === undefined ? null : (this.messageHandlers.get(pattern) ?? null);
