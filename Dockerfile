@@ -30,4 +30,4 @@ USER node
 ARG PORT=3000
 EXPOSE ${PORT}
 # The Node flags `npm start` and `state-hub serve` use too (why: libs/config/src/lib/node-flags.ts).
-CMD ["node", "--max-semi-space-size=8", "--liftoff-only", "main.js"]
+CMD ["node", "--max-semi-space-size=8", "--liftoff-only", "--no-flush-bytecode", "--initial-old-space-size=128", "main.js"]

@@ -78,7 +78,7 @@ async function freePortFrom(port) {
 }
 
 // The Node flags of every server process (SERVER_NODE_FLAGS in libs/config/src/lib/node-flags.ts).
-const NODE_FLAGS = ['--max-semi-space-size=8', '--liftoff-only'];
+const NODE_FLAGS = ['--max-semi-space-size=8', '--liftoff-only', '--no-flush-bytecode', '--initial-old-space-size=128'];
 
 const children = [];
 let stopping = false;

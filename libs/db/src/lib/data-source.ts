@@ -55,8 +55,11 @@ export async function buildDataSourceOptions(config: DatabaseConfig): Promise<{
         ...common,
         url: config.url,
         poolSize: config.poolSize ?? 10,
-        // Fail a request fast when the server is gone instead of queueing forever.
-        extra: { connectionTimeoutMillis: 5000 },
+        // Fail a request fast when the server is gone instead of queueing forever. Keep a connection once it is
+        // open (at most poolSize of them): pg-pool closed one after 10 s idle, so the first requests or events
+        // after a quiet spell each waited for a new connection and a new Postgres backend. One that breaks (a
+        // restarted server) is still dropped and replaced when next needed.
+        extra: { connectionTimeoutMillis: 5000, idleTimeoutMillis: 0 },
       },
     };
   }
