@@ -120,7 +120,7 @@ function apiSection(report) {
     '',
     cpuLine(report),
     '',
-    'The API runs from `dist/` (`node --max-semi-space-size=8 --liftoff-only`, as `npm start`, `state-hub serve` and the image ' +
+    'The API runs from `dist/` (with the Node flags of `SERVER_NODE_FLAGS`, as `npm start`, `state-hub serve` and the image ' +
       'start it) with `LOG_LEVEL=warn` and `DB_POOL_SIZE=10` against a fresh database seeded ' +
       `with 1 domain, 50 repos and ${st.workstreams ?? 10} active workstreams of ${st.tasksPerWorkstream ?? 20} tasks ` +
       '(`GET /workstreams/:id` reads the first). **The same work by hand** (`bench/servers/same-work.js`) is ' +
