@@ -9,10 +9,10 @@
 // - V8 flushes the bytecode of functions that have not run for a while, and the idle heap trim's memory-reducing
 //   collection flushes it all: the first work after a quiet spell then compiled its code again. The engine's first
 //   events after 10 s idle waited 30–65 ms while it did; with the bytecode kept, about 8 ms (docs/performance.md).
-// - The old generation may grow to 128 MB before a full collection is due: at 500 events/s the engine promoted
-//   about 3.7 MB/s and ran a mark-compact every 2.3 s, each holding the event loop off for 6–12 ms at a time.
-//   With 128 MB there was none in a 5 s stage; the idle trim still collects once the process goes quiet, so idle
-//   RSS is as before.
+// - The old generation may hold 128 MB before a full collection is due (a floor that stays): at 500 events/s the
+//   engine promoted about 3.7 MB/s and ran a mark-compact every 2.3 s, each holding the event loop off for 6–12 ms
+//   at a time; with the floor one comes every 20–30 s. The idle trim still collects once the process goes quiet,
+//   so the API and the engine idle as before; under load they hold more garbage (peaks of 210–225 MB).
 export const SERVER_NODE_FLAGS: readonly string[] = [
   '--max-semi-space-size=8',
   '--liftoff-only',

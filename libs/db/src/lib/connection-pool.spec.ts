@@ -1,5 +1,5 @@
-// The pool keeps the connections it opened: the first statements after a quiet spell do not wait for new
-// connections (pg-pool on its own closes one after 10 s idle).
+// The pool keeps the connections it opened through a quiet spell (ten minutes): the first statements after it do
+// not wait for new connections (pg-pool on its own closes one after 10 s idle).
 import { createTestDatabase, type TestDatabase } from '@state-hub/testing';
 import type { DataSource } from 'typeorm';
 import { closeDataSource, openDataSource } from './data-source';
