@@ -12,7 +12,7 @@
 // - The old generation may hold 128 MB before a full collection is due (a floor that stays): at 500 events/s the
 //   engine promoted about 3.7 MB/s and ran a mark-compact every 2.3 s, each holding the event loop off for 6–12 ms
 //   at a time; with the floor one comes every 20–30 s. The idle trim still collects once the process goes quiet,
-//   so the API and the engine idle as before; under load they hold more garbage (peaks of 210–225 MB).
+//   so the API and the engine idle as before; under load they hold more garbage (peaks of 215–245 MB).
 export const SERVER_NODE_FLAGS: readonly string[] = [
   '--max-semi-space-size=8',
   '--liftoff-only',
