@@ -8,5 +8,6 @@ export {
   closeDataSource,
   describeDatabase,
   openDataSource,
+  IDLE_CONNECTIONS_KEPT,
   type DatabaseConfig,
 } from './lib/data-source';

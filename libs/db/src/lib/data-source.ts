@@ -10,8 +10,18 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-/** How long an idle Postgres connection is kept open. */
-const IDLE_CONNECTION_MS = 10 * 60_000;
+/**
+ * How every Postgres pool of ours treats an idle connection: kept for ten minutes, not pg-pool's 10 s, so the
+ * first statements after a quiet spell do not each wait for a new connection and a new Postgres backend (nor
+ * prepare their statements again). TCP keep-alive keeps a quiet connection known to the network in between
+ * (NAT and load balancers drop silent ones); one that breaks anyway (a restarted server) is dropped and replaced
+ * when next needed.
+ */
+export const IDLE_CONNECTIONS_KEPT = {
+  idleTimeoutMillis: 10 * 60_000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 60_000,
+};
 
 export interface DatabaseConfig {
   /** `postgres://…`; when absent the embedded database is used. */
@@ -58,17 +68,8 @@ export async function buildDataSourceOptions(config: DatabaseConfig): Promise<{
         ...common,
         url: config.url,
         poolSize: config.poolSize ?? 10,
-        // Fail a request fast when the server is gone instead of queueing forever. Keep an idle connection for
-        // ten minutes (at most poolSize of them): pg-pool closed one after 10 s, so the first requests or events
-        // after a quiet spell each waited for a new connection and a new Postgres backend. TCP keep-alive keeps
-        // a quiet connection known to the network in between (NAT and load balancers drop silent ones); one that
-        // breaks anyway (a restarted server) is dropped and replaced when next needed.
-        extra: {
-          connectionTimeoutMillis: 5000,
-          idleTimeoutMillis: IDLE_CONNECTION_MS,
-          keepAlive: true,
-          keepAliveInitialDelayMillis: 60_000,
-        },
+        // Fail a request fast when the server is gone instead of queueing forever.
+        extra: { connectionTimeoutMillis: 5000, ...IDLE_CONNECTIONS_KEPT },
       },
     };
   }

@@ -91,6 +91,21 @@ describe('outboxDbFromUrl (real Postgres)', () => {
     ]);
   });
 
+  it('answers after a quiet spell on the connections it already had', async () => {
+    const backends = async () =>
+      (
+        await Promise.all(
+          [1, 2].map(() => relayDb.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep(0.05)')),
+        )
+      )
+        .map(([row]) => row.pid)
+        .sort();
+    const before = await backends();
+    expect(new Set(before).size).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 11_000)); // pg-pool alone closes one after 10 s
+    expect(await backends()).toEqual(before);
+  }, 20_000);
+
   // Last: it changes the table.
   it('gets over a prepared claim made stale by a migration, instead of failing on that connection for good', async () => {
     await store.claim(10, 30_000);

@@ -15,7 +15,7 @@
 //   slower with every published row. In the relay bench's API stages this halved the
 //   server CPU a published event costs (0.20-0.29 ms to 0.10-0.11 ms).
 // The embedded database has a single connection, shared with the app.
-import { typeormRows } from '@state-hub/db';
+import { IDLE_CONNECTIONS_KEPT, typeormRows } from '@state-hub/db';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
@@ -41,6 +41,7 @@ export function outboxDbFromUrl(url: string, logger: { warn(message: string): vo
     connectionString: url,
     max: 2,
     connectionTimeoutMillis: 5000,
+    ...IDLE_CONNECTIONS_KEPT, // a reconnect would prepare the statements again too
     options: '-c synchronous_commit=off -c enable_bitmapscan=off -c plan_cache_mode=force_custom_plan',
   });
   // An idle connection dropped by a Postgres restart must not crash the process.
