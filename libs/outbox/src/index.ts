@@ -1,5 +1,11 @@
-export { appendToOutbox, OUTBOX_CHANNEL } from './lib/outbox-writer';
-export { OutboxSignal } from './lib/outbox-signal';
+export {
+  appendToOutbox,
+  changeWithEvent,
+  OUTBOX_CHANNEL,
+  type AppendOptions,
+  type ChangeStatement,
+} from './lib/outbox-writer';
+export { OutboxSignal, type CommitListenerOptions } from './lib/outbox-signal';
 export { OUTBOX_DELIVERY } from './lib/outbox-delivery';
 export { outboxDbFromDataSource, outboxDbFromUrl, type OutboxDb } from './lib/outbox-db';
 export { OutboxStore, type ClaimedEvent, type OutboxStats } from './lib/outbox-store';

@@ -104,16 +104,42 @@ export class OutboxRelay {
     this.wakeUp?.();
   }
 
-  /** One pass: claims and publishes batches until nothing is due. Returns rows published. */
+  /**
+   * One pass: claims and publishes batches until nothing is due. Returns rows published.
+   * Behind a full batch more rows may wait: the next batch is claimed while this one is published, so a backlog
+   * drains without the claim's time between batches. Batches still go out one after another, in commit order.
+   */
   async drain(): Promise<number> {
+    const { batchSize, leaseMs } = this.options;
     let total = 0;
-    while (this.publisher.ready) {
-      const batch = await this.store.claim(this.options.batchSize, this.options.leaseMs);
-      if (batch.length === 0) break;
-      total += await this.publishBatch(batch);
-      if (batch.length < this.options.batchSize) break;
+    let batch = this.publisher.ready ? await this.store.claim(batchSize, leaseMs) : [];
+    while (batch.length > 0) {
+      const next = batch.length === batchSize ? this.store.claim(batchSize, leaseMs) : Promise.resolve([]);
+      next.catch(() => undefined); // awaited below; a failure must not go unhandled while this batch publishes
+      try {
+        total += await this.publishBatch(batch);
+      } catch (err) {
+        await this.release(await next.catch(() => []));
+        throw err;
+      }
+      batch = await next;
+      if (batch.length > 0 && !this.publisher.ready) {
+        // NATS went away meanwhile: hand the rows back now rather than fail each one into backoff.
+        await this.release(batch);
+        break;
+      }
     }
     return total;
+  }
+
+  /** Makes claimed rows due again at once (not after their lease), for this relay or another. */
+  private async release(batch: ClaimedEvent[]): Promise<void> {
+    if (batch.length === 0) return;
+    try {
+      await this.store.release(batch.map((row) => row.id));
+    } catch (err) {
+      this.logger.warn(`releasing ${batch.length} claimed outbox event(s) failed: ${(err as Error).message}`);
+    }
   }
 
   private async run(): Promise<void> {

@@ -53,6 +53,14 @@ export class OutboxStore {
     );
   }
 
+  /** Frees the leases of rows this relay claimed and will not publish now. */
+  async release(ids: string[]): Promise<void> {
+    await this.db.query(
+      `UPDATE event_outbox SET claimed_until = NULL WHERE id = ANY($1::uuid[]) AND published_at IS NULL`,
+      [ids],
+    );
+  }
+
   /** Frees every lease: for a database only this process uses, after a crash left rows claimed. */
   async releaseLeases(): Promise<number> {
     const rows = await this.db.query<{ id: string }>(

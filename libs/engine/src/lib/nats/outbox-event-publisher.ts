@@ -28,7 +28,10 @@ export class OutboxEventPublisher {
     msgId: string,
   ): Promise<{ stream: string; seq: number; duplicate: boolean; event_id: string }> {
     const stored = { ...envelope, id: uuidv5(msgId, ENGINE_EVENT_NAMESPACE) };
-    const inserted = await appendToOutbox(this.dataSource.manager, stored, { ifAbsent: true });
+    const inserted = await appendToOutbox(this.dataSource.manager, stored, {
+      ifAbsent: true,
+      notify: !this.signal?.relayPublishingHere(),
+    });
     if (inserted) this.signal?.committed();
     return { stream: 'outbox', seq: 0, duplicate: !inserted, event_id: stored.id };
   }

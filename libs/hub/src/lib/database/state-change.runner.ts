@@ -4,7 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventEnvelope } from '@state-hub/envelope';
-import { appendToOutbox, OutboxSignal } from '@state-hub/outbox';
+import { appendToOutbox, changeWithEvent, type ChangeStatement, OutboxSignal } from '@state-hub/outbox';
 import { type AttributesOf, buildEvent, type Subject } from '@state-hub/subjects';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -31,7 +31,7 @@ export class StateChangeRunner {
         manager,
         emit: async (subject, attributes) => {
           const envelope = buildEvent(subject, attributes);
-          await appendToOutbox(manager, envelope);
+          await appendToOutbox(manager, envelope, { notify: !this.outbox.relayPublishingHere() });
           emitted++;
           return envelope;
         },
@@ -39,5 +39,22 @@ export class StateChangeRunner {
     );
     if (emitted > 0) this.outbox.committed();
     return result;
+  }
+
+  /**
+   * A state change that is one statement, and its event: one round trip, one transaction, and no row lock held
+   * while this process works on other requests (a hot path's locks are then held only inside Postgres).
+   * The event is recorded only if `change` returns a row; resolves `change`'s rows.
+   */
+  async runStatement<T, S extends Subject>(
+    change: ChangeStatement,
+    subject: S,
+    attributes: AttributesOf<S>,
+  ): Promise<{ rows: T[]; event: EventEnvelope }> {
+    const event = buildEvent(subject, attributes);
+    const notify = !this.outbox.relayPublishingHere();
+    const rows = await changeWithEvent<T>(this.dataSource.manager, change, event, { notify });
+    if (rows.length > 0) this.outbox.committed();
+    return { rows, event };
   }
 }

@@ -3,6 +3,9 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { OutboxEventEntity } from '@state-hub/db';
+import { appendToOutbox, OUTBOX_CHANNEL } from '@state-hub/outbox';
+import { buildEvent, SUBJECTS } from '@state-hub/subjects';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { StateChangeRunner } from '../database/state-change.runner';
 import { startTestApp, type TestApp } from '../testing/test-app';
@@ -142,7 +145,36 @@ describe('lifecycle events (own nats-server, real Postgres)', () => {
     const res = await t.http().post('/repos/state-hub/commits').send({ ref: 'main', sha: 'abc' }).expect(400);
     expect(res.body.message).toMatch(/ref must be a full git ref/);
     expect(res.body.message).toMatch(/sha must be a full commit id/);
-    await t.http().post('/repos/nope/commits').send({ ref: 'refs/heads/main', sha: SHA }).expect(404);
-    expect((await t.http().get('/events/outbox').expect(200)).body.pending).toBe(0);
+    const rows = () => t.app.get(DataSource).manager.count(OutboxEventEntity);
+    const before = await rows();
+    const missing = await t.http().post('/repos/nope/commits').send({ ref: 'refs/heads/main', sha: SHA }).expect(404);
+    expect(missing.body.message).toBe("repo 'nope' not found");
+    expect(await rows()).toBe(before);
+  });
+
+  it("publishes the hub's own events without a NOTIFY, and still wakes on another process's", async () => {
+    const listener = new Client({ connectionString: t.db?.url });
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listener.connect();
+    try {
+      await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      const published = async (n: number) => eventually(async () => expect(await readStream(nats.url)).toHaveLength(n));
+      const before = (await readStream(nats.url)).length;
+      await t.http().post('/repos/state-hub/commits').send({ ref: 'refs/heads/main', sha: SHA }).expect(202);
+      await published(before + 1);
+
+      // Another process (a sweep from the CLI, say) writes an event: that write NOTIFYs, for a relay elsewhere.
+      const ds = t.app.get(DataSource);
+      const envelope = buildEvent(SUBJECTS.commitPushed, { repo_slug: 'state-hub', ref: 'refs/heads/x', sha: SHA });
+      await ds.transaction((m) => appendToOutbox(m, envelope));
+      await published(before + 2);
+      // Notifications arrive in commit order, so a last one of our own marks the end of what was sent.
+      await ds.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', 'end')`);
+      await eventually(async () => expect(heard.at(-1)).toBe('end'));
+      expect(heard).toEqual(['', 'end']); // the other process's write only, not the commit report
+    } finally {
+      await listener.end();
+    }
   });
 });

@@ -121,11 +121,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         failed: (event) => this.metrics.publishFailures.inc({ subject: event.subject }),
       },
     );
-    // One wake-up path: on a Postgres server, LISTEN hears every process's commits (this one's
-    // too); the embedded database has only this process, so the in-process signal is enough.
+    // This process's commits wake the relay in-process; while it publishes, they send no NOTIFY (see
+    // OutboxSignal). On a Postgres server, LISTEN hears the other processes' commits too (a sweep from the CLI,
+    // stale-cleanup, replicas whose relay is off or cut off from NATS); the embedded database has only this one.
+    this.unsubscribe = this.signal.onCommit(() => this.relay?.wake(), { publishing: () => publisher.ready });
     const databaseUrl = this.config.get('DATABASE_URL', { infer: true });
     if (databaseUrl) this.listener = listenForOutboxCommits(databaseUrl, () => this.relay?.wake(), this.logger);
-    else this.unsubscribe = this.signal.onCommit(() => this.relay?.wake());
   }
 
   async onApplicationShutdown(): Promise<void> {

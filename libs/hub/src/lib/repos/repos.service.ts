@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RepoEntity } from '@state-hub/db';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findDomainBySlug, findRepoBySlug } from '../common/lookup/lookups';
+import { findDomainBySlug, findRepoBySlug, notFound } from '../common/lookup/lookups';
 import { page, type Page } from '../common/pagination/page';
 import { queryRows, whereAll } from '../database/plain-sql';
 import { type StateChange, StateChangeRunner } from '../database/state-change.runner';
@@ -62,12 +62,20 @@ export class ReposService {
   }
 
   /** Records a commit a repo's git hook reported and announces it (org.repo.commit.pushed). */
-  recordCommit(slug: string, dto: ReportCommitDto): Promise<CommitReportView> {
-    return this.changes.run(async (change) => {
-      const repo = await findRepoBySlug(change.manager, slug, 'slug');
-      const event = await this.recordCommitOn(change, repo, { ref: dto.ref, sha: dto.sha });
-      return { repo: repo.slug, ref: dto.ref, sha: dto.sha, event_id: event.id };
-    });
+  async recordCommit(slug: string, dto: ReportCommitDto): Promise<CommitReportView> {
+    // Every git hook calls this, and every report on a repo waits for that repo's row: one statement updates the
+    // row and writes the event (no BEGIN, lookup or COMMIT round trips), so the lock is held only inside Postgres.
+    const { rows, event } = await this.changes.runStatement(
+      {
+        sql: `UPDATE repos SET last_commit_sha = $2, last_commit_ref = $3, last_commit_at = $4, updated_at = now()
+               WHERE slug = $1 RETURNING id`,
+        params: [slug, dto.sha, dto.ref, new Date()],
+      },
+      SUBJECTS.commitPushed,
+      { repo_slug: slug, ref: dto.ref, sha: dto.sha },
+    );
+    if (rows.length === 0) throw notFound(`repo '${slug}'`, 'slug', 'path');
+    return { repo: slug, ref: dto.ref, sha: dto.sha, event_id: event.id };
   }
 
   /**

@@ -1,0 +1,94 @@
+// The relay's drain against real Postgres, with a publisher that records what it is given (the JetStream side is
+// covered by the hub's e2e and chaos suites): a backlog goes out in commit order, each batch claimed while the one
+// before it publishes, and rows claimed as NATS went away are handed back instead of failing into backoff.
+import { closeDataSource, openDataSource } from '@state-hub/db';
+import { createEnvelope } from '@state-hub/envelope';
+import { createTestDatabase, type TestDatabase } from '@state-hub/testing';
+import type { DataSource } from 'typeorm';
+import { outboxDbFromDataSource } from './outbox-db';
+import { DEFAULT_RELAY_OPTIONS, OutboxRelay, type RelayPublisher } from './outbox-relay';
+import { OutboxStore } from './outbox-store';
+import { appendToOutbox } from './outbox-writer';
+
+const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Publishes by recording; `trace` gets 'publish' per row, and the store below adds 'claim' per claim. */
+class RecordingPublisher implements RelayPublisher {
+  ready = true;
+  readonly published: string[] = [];
+  constructor(
+    private readonly trace: string[],
+    private readonly goDownAfter = Infinity,
+  ) {}
+  async publish(_subject: string, _data: Uint8Array, msgId: string): Promise<{ duplicate: boolean }> {
+    await new Promise((r) => setTimeout(r, 1));
+    this.trace.push('publish');
+    this.published.push(msgId);
+    if (this.published.length >= this.goDownAfter) this.ready = false;
+    return { duplicate: false };
+  }
+}
+
+describe('OutboxRelay.drain (real Postgres)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let trace: string[];
+  let store: OutboxStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('statehub_outbox_relay');
+    ds = await openDataSource({ url: db.url, dataDir: 'unused', poolSize: 4 });
+  });
+  afterAll(async () => {
+    if (ds) await closeDataSource(ds);
+    await db?.drop();
+  });
+  beforeEach(async () => {
+    await ds.query('DELETE FROM event_outbox');
+    trace = [];
+    store = new OutboxStore(outboxDbFromDataSource(ds));
+    const claim = store.claim.bind(store);
+    store.claim = async (limit, leaseMs) => {
+      trace.push('claim');
+      return claim(limit, leaseMs);
+    };
+  });
+
+  const add = async (n: number): Promise<string[]> => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const envelope = createEnvelope({ type: 'org.test.thing.happened', publisher: 'test', attributes: { i } });
+      await ds.transaction((m) => appendToOutbox(m, envelope, { notify: false }));
+      ids.push(envelope.id);
+    }
+    return ids;
+  };
+  const relay = (publisher: RelayPublisher) =>
+    new OutboxRelay(store, publisher, quiet, { ...DEFAULT_RELAY_OPTIONS, batchSize: 4 });
+
+  it('drains a backlog in commit order, claiming each full batch’s successor while it publishes', async () => {
+    const ids = await add(10);
+    const publisher = new RecordingPublisher(trace);
+    expect(await relay(publisher).drain()).toBe(10);
+    expect(publisher.published).toEqual(ids);
+    // Batches of 4, 4 and 2: the second and third claims start before the batch ahead of them is published.
+    expect(trace.join(' ')).toBe(
+      ['claim', 'claim', ...Array(4).fill('publish'), 'claim', ...Array(6).fill('publish')].join(' '),
+    );
+    expect(await store.pendingCount()).toBe(0);
+  });
+
+  it('hands back the rows it claimed as NATS went away, without counting an attempt', async () => {
+    const ids = await add(8);
+    const publisher = new RecordingPublisher(trace, 4); // down once the first batch is out
+    expect(await relay(publisher).drain()).toBe(4);
+    expect(publisher.published).toEqual(ids.slice(0, 4));
+    const rest: Array<{ id: string; attempts: number; claimed_until: Date | null; last_error: string | null }> =
+      await ds.query(
+        `SELECT id, attempts, claimed_until, last_error FROM event_outbox WHERE published_at IS NULL ORDER BY created_at`,
+      );
+    expect(rest).toEqual(ids.slice(4).map((id) => ({ id, attempts: 0, claimed_until: null, last_error: null })));
+    // Due again at once: another relay (or this one, once NATS is back) takes them now, not after the lease.
+    expect((await store.claim(10, 30_000)).map((row) => row.id)).toEqual(ids.slice(4));
+  });
+});
