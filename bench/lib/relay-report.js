@@ -73,8 +73,9 @@ function split(drains) {
   const d = drains[0];
   const pct = (x) => `${Math.round((100 * x) / d.seconds)} %`;
   return (
-    `Of the batch-${d.batchSize} drain's ${d.seconds.toFixed(2)} s, ${pct(d.claimSeconds)} went to claim queries, ` +
-    `${pct(d.markSeconds)} to mark queries and the rest to publishing and awaiting each batch's acks.`
+    `The batch-${d.batchSize} drain took ${d.seconds.toFixed(2)} s; its claim queries ran for ${pct(d.claimSeconds)} ` +
+    `of that (each full batch's successor is claimed while it publishes, so they overlap the publishing) and its ` +
+    `mark queries for ${pct(d.markSeconds)}.`
   );
 }
 
@@ -107,19 +108,19 @@ function section(report) {
     markdownTable(report),
     '',
     `**Drain:** ${int(st.events)} envelopes of ${st.bytes} bytes are bulk-inserted into \`event_outbox\` (not ` +
-      'timed), then `OutboxRelay.drain()` (claim a batch → publish it concurrently → mark it) is timed until no row ' +
+      'timed), then `OutboxRelay.drain()` (claim a batch → publish it concurrently, claiming the next → mark it) is timed until no row ' +
       'is pending, and the stream must then hold exactly that many messages; the baseline publishes the same ' +
       `payloads with the same \`Nats-Msg-Id\`, ${st.window} in flight (mean of a run before and one after the relay's: ` +
       `${raws.map((r) => int(r.rate)).join(' and ')} msg/s). ${split(drains)}`,
     '',
-    '**Latency:** the relay loop runs, woken by Postgres `LISTEN`/`NOTIFY` (`listenForOutboxCommits`, the ' +
-      'wake-up an API on a Postgres server uses, then a 5 ms linger to batch commits arriving together; 50 ms ' +
+    '**Latency:** the relay loop runs, woken by Postgres `LISTEN`/`NOTIFY` (`listenForOutboxCommits`, how an API on ' +
+      "a Postgres server hears other processes' commits, then a 5 ms linger to batch commits arriving together; 50 ms " +
       `polling as fallback) while one \`appendToOutbox\` transaction is committed at a steady ${st.steadyRate}/s for ` +
       `${st.seconds} s, timed from just before the INSERT to the message on a core subscription of \`org.>\` and ` +
       'to the JetStream ack reaching the relay.',
     '',
     '**API:** `POST /repos/repo-1/commits` on two APIs from `dist/` with fresh databases, one with `NATS_URL` (its ' +
-      'relay publishes, woken by LISTEN/NOTIFY) and one without (the outbox row is still written, nothing publishes it), ' +
+      'relay publishes, woken in-process by its own commits, which then send no NOTIFY) and one without (the outbox row is still written, nothing publishes it), ' +
       `${st.connections} connections, ${st.seconds} s per stage after a ${st.warmupSeconds} s warm-up, in the order ` +
       'off, on, on, off (each figure the mean of its two stages); every request updates the same `repos` row. ' +
       `When the load stopped the events-on outbox had ${api.onPendingAfter} rows pending (0 after ` +
