@@ -24,4 +24,11 @@ describe('SERVER_NODE_FLAGS', () => {
       `const NODE_FLAGS = [${SERVER_NODE_FLAGS.map((f) => `'${f}'`).join(', ')}];`,
     );
   });
+
+  it.each(['state-hub-api', 'event-consumer'])('is how `nx serve %s` starts its app', (app) => {
+    const project = JSON.parse(read(`apps/${app}/project.json`)) as {
+      targets: { serve: { options: { runtimeArgs?: string[] } } };
+    };
+    expect(project.targets.serve.options.runtimeArgs).toEqual(SERVER_NODE_FLAGS);
+  });
 });
