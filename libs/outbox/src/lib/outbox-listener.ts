@@ -1,7 +1,8 @@
-// Wakes the relay when any process commits outbox rows: a dedicated Postgres
+// Wakes the relay when another process commits outbox rows: a dedicated Postgres
 // connection LISTENs on the outbox channel and reconnects after an outage.
-// (The embedded database has one connection and one process, so it relies on
-// the in-process wake-up and polling instead.)
+// (This process's own commits wake its relay in-process, and send no NOTIFY while
+// it publishes. The embedded database has one connection and one process, so it
+// relies on the in-process wake-up and polling alone.)
 import { Client } from 'pg';
 import { OUTBOX_CHANNEL } from './outbox-writer';
 

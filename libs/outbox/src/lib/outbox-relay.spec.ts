@@ -19,9 +19,10 @@ class RecordingPublisher implements RelayPublisher {
   constructor(
     private readonly trace: string[],
     private readonly goDownAfter = Infinity,
+    private readonly delayMs = 1,
   ) {}
   async publish(_subject: string, _data: Uint8Array, msgId: string): Promise<{ duplicate: boolean }> {
-    await new Promise((r) => setTimeout(r, 1));
+    await new Promise((r) => setTimeout(r, this.delayMs));
     this.trace.push('publish');
     this.published.push(msgId);
     if (this.published.length >= this.goDownAfter) this.ready = false;
@@ -63,8 +64,10 @@ describe('OutboxRelay.drain (real Postgres)', () => {
     }
     return ids;
   };
-  const relay = (publisher: RelayPublisher) =>
-    new OutboxRelay(store, publisher, quiet, { ...DEFAULT_RELAY_OPTIONS, batchSize: 4 });
+  const relay = (publisher: RelayPublisher, leaseMs = DEFAULT_RELAY_OPTIONS.leaseMs) =>
+    new OutboxRelay(store, publisher, quiet, { ...DEFAULT_RELAY_OPTIONS, batchSize: 4, leaseMs });
+  const unpublished = (): Promise<Array<{ id: string; claimed_until: Date | null }>> =>
+    ds.query(`SELECT id, claimed_until FROM event_outbox WHERE published_at IS NULL ORDER BY created_at`);
 
   it('drains a backlog in commit order, claiming each full batch’s successor while it publishes', async () => {
     const ids = await add(10);
@@ -90,5 +93,28 @@ describe('OutboxRelay.drain (real Postgres)', () => {
     expect(rest).toEqual(ids.slice(4).map((id) => ({ id, attempts: 0, claimed_until: null, last_error: null })));
     // Due again at once: another relay (or this one, once NATS is back) takes them now, not after the lease.
     expect((await store.claim(10, 30_000)).map((row) => row.id)).toEqual(ids.slice(4));
+  });
+
+  it('claims afresh behind a batch that outlasted half the lease, so no row goes out twice', async () => {
+    const ids = await add(12);
+    // Each batch takes 400 ms against a 300 ms lease: the batch claimed behind it has lost its lease by then, and
+    // the claim made while it publishes would take its rows again.
+    const publisher = new RecordingPublisher(trace, Infinity, 400);
+    expect(await relay(publisher, 300).drain()).toBe(12);
+    expect(publisher.published).toEqual(ids);
+    expect(await unpublished()).toEqual([]);
+  });
+
+  it('hands back the batch claimed behind one whose marking failed', async () => {
+    const ids = await add(8);
+    store.markPublished = async () => {
+      throw new Error('connection lost');
+    };
+    await expect(relay(new RecordingPublisher(trace)).drain()).rejects.toThrow('connection lost');
+    // The first batch keeps its lease (published, not marked: the stream drops it as a duplicate when it goes out
+    // again); the second, claimed behind it and never published, is due again at once.
+    const rows = await unpublished();
+    expect(rows.map((row) => row.id)).toEqual(ids);
+    expect(rows.map((row) => row.claimed_until === null)).toEqual([...Array(4).fill(false), ...Array(4).fill(true)]);
   });
 });

@@ -114,7 +114,9 @@ export class OutboxRelay {
     let total = 0;
     let batch = this.publisher.ready ? await this.store.claim(batchSize, leaseMs) : [];
     while (batch.length > 0) {
-      const next = batch.length === batchSize ? this.store.claim(batchSize, leaseMs) : Promise.resolve([]);
+      const claimedAt = performance.now();
+      const next =
+        batch.length === batchSize && this.publisher.ready ? this.store.claim(batchSize, leaseMs) : Promise.resolve([]);
       next.catch(() => undefined); // awaited below; a failure must not go unhandled while this batch publishes
       try {
         total += await this.publishBatch(batch);
@@ -123,10 +125,17 @@ export class OutboxRelay {
         throw err;
       }
       batch = await next;
-      if (batch.length > 0 && !this.publisher.ready) {
+      if (batch.length === 0) break;
+      if (!this.publisher.ready) {
         // NATS went away meanwhile: hand the rows back now rather than fail each one into backoff.
         await this.release(batch);
         break;
+      }
+      if (performance.now() - claimedAt > leaseMs / 2) {
+        // This batch took long to publish (slow acks, or handlers of the engine in this process): the lease of the
+        // one claimed behind it is half gone, or gone and the rows another relay's. Claim afresh instead.
+        await this.release(batch);
+        batch = await this.store.claim(batchSize, leaseMs);
       }
     }
     return total;
@@ -136,7 +145,7 @@ export class OutboxRelay {
   private async release(batch: ClaimedEvent[]): Promise<void> {
     if (batch.length === 0) return;
     try {
-      await this.store.release(batch.map((row) => row.id));
+      await this.store.release(batch);
     } catch (err) {
       this.logger.warn(`releasing ${batch.length} claimed outbox event(s) failed: ${(err as Error).message}`);
     }

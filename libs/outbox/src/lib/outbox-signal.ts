@@ -1,6 +1,6 @@
 // In-process "events were committed" signal, so the relay of this process
-// delivers at once instead of waiting for its next poll (on the embedded
-// database there is no LISTEN/NOTIFY across processes: there is one process).
+// delivers at once instead of waiting for its next poll or a NOTIFY (on the
+// embedded database it is the only wake-up: there is one process).
 //
 // It also tells a writer whether a relay of this process is publishing: a row
 // committed then needs no NOTIFY, since this process's relay takes it. A NOTIFY

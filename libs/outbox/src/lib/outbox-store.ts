@@ -9,6 +9,8 @@ export interface ClaimedEvent {
   envelope: Record<string, unknown>;
   attempts: number;
   created_at: Date;
+  /** The claim's lease end as Postgres wrote it: the same for every row of one claim, and a fence for releasing. */
+  lease: string;
 }
 
 export interface OutboxStats {
@@ -33,7 +35,7 @@ export const CLAIM_SQL = `WITH claimed AS (
        ORDER BY created_at, id
        LIMIT $1
        FOR UPDATE SKIP LOCKED)
-  RETURNING o.id, o.subject, o.envelope, o.attempts, o.created_at)
+  RETURNING o.id, o.subject, o.envelope, o.attempts, o.created_at, o.claimed_until::text AS lease)
 SELECT * FROM claimed ORDER BY created_at, id`;
 
 export class OutboxStore {
@@ -53,12 +55,20 @@ export class OutboxStore {
     );
   }
 
-  /** Frees the leases of rows this relay claimed and will not publish now. */
-  async release(ids: string[]): Promise<void> {
-    await this.db.query(
-      `UPDATE event_outbox SET claimed_until = NULL WHERE id = ANY($1::uuid[]) AND published_at IS NULL`,
-      [ids],
-    );
+  /**
+   * Frees the leases of rows one claim took, which this relay will not publish now. A row whose lease has run out
+   * and that another relay claimed since (its lease is no longer ours) is left alone.
+   */
+  async release(rows: ClaimedEvent[]): Promise<void> {
+    const byLease = new Map<string, string[]>();
+    for (const row of rows) byLease.set(row.lease, [...(byLease.get(row.lease) ?? []), row.id]);
+    for (const [lease, ids] of byLease) {
+      await this.db.query(
+        `UPDATE event_outbox SET claimed_until = NULL
+          WHERE id = ANY($1::uuid[]) AND claimed_until = $2::timestamptz AND published_at IS NULL`,
+        [ids, lease],
+      );
+    }
   }
 
   /** Frees every lease: for a database only this process uses, after a crash left rows claimed. */

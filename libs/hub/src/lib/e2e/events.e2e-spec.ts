@@ -151,6 +151,27 @@ describe('lifecycle events (own nats-server, real Postgres)', () => {
     expect(missing.body.message).toBe("repo 'nope' not found");
     expect(await rows()).toBe(before);
   });
+});
+
+describe('waking the relay (own nats-server, real Postgres, a relay that polls once a minute)', () => {
+  let nats: NatsServer;
+  let t: TestApp;
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    t = await startTestApp({ env: { NATS_URL: nats.url, OUTBOX_POLL_MS: '60000' } });
+    await eventually(async () => expect((await t.http().get('/state/health')).body.nats).toBe('up'));
+    await t.http().post('/domains').send({ slug: 'custodian', name: 'Custodian' }).expect(201);
+    await t
+      .http()
+      .post('/repos')
+      .send({ slug: 'state-hub', name: 'State Hub', domain: 'custodian', local_path: '/srv/hub' })
+      .expect(201);
+    await eventually(async () => expect(await readStream(nats.url)).toHaveLength(1)); // repo.registered
+  });
+  afterAll(async () => {
+    await t?.close();
+    await nats?.destroy();
+  });
 
   it("publishes the hub's own events without a NOTIFY, and still wakes on another process's", async () => {
     const listener = new Client({ connectionString: t.db?.url });
@@ -160,15 +181,16 @@ describe('lifecycle events (own nats-server, real Postgres)', () => {
     try {
       await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
       const published = async (n: number) => eventually(async () => expect(await readStream(nats.url)).toHaveLength(n));
-      const before = (await readStream(nats.url)).length;
+      // Published within eventually()'s few seconds, so woken in-process: this relay polls once a minute.
       await t.http().post('/repos/state-hub/commits').send({ ref: 'refs/heads/main', sha: SHA }).expect(202);
-      await published(before + 1);
+      await published(2);
 
-      // Another process (a sweep from the CLI, say) writes an event: that write NOTIFYs, for a relay elsewhere.
+      // Another process (a sweep from the CLI, say) writes an event: that write NOTIFYs, and this app's relay,
+      // which would not poll for another minute, hears it and publishes the event.
       const ds = t.app.get(DataSource);
       const envelope = buildEvent(SUBJECTS.commitPushed, { repo_slug: 'state-hub', ref: 'refs/heads/x', sha: SHA });
       await ds.transaction((m) => appendToOutbox(m, envelope));
-      await published(before + 2);
+      await published(3);
       // Notifications arrive in commit order, so a last one of our own marks the end of what was sent.
       await ds.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', 'end')`);
       await eventually(async () => expect(heard.at(-1)).toBe('end'));

@@ -65,6 +65,7 @@ export class ReposService {
   async recordCommit(slug: string, dto: ReportCommitDto): Promise<CommitReportView> {
     // Every git hook calls this, and every report on a repo waits for that repo's row: one statement updates the
     // row and writes the event (no BEGIN, lookup or COMMIT round trips), so the lock is held only inside Postgres.
+    // The same columns as recordCommitOn below (the push webhook's path), updated_at as @UpdateDateColumn sets it.
     const { rows, event } = await this.changes.runStatement(
       {
         sql: `UPDATE repos SET last_commit_sha = $2, last_commit_ref = $3, last_commit_at = $4, updated_at = now()
@@ -80,7 +81,8 @@ export class ReposService {
 
   /**
    * Records `commit` as the repo's last one and emits org.repo.commit.pushed, inside the caller's state
-   * change: the one path of a hook's report and of a git host's push webhook.
+   * change: a git host's push webhook, for each repo it names. A hook's report (recordCommit above) writes the
+   * same columns and the same event in one statement; keep the two alike.
    */
   async recordCommitOn(change: StateChange, repo: RepoEntity, commit: PushedCommit): Promise<EventEnvelope> {
     // The event first and the repo's row last, in one UPDATE: every report on a repo waits for that row's lock,
