@@ -61,7 +61,11 @@ export class OutboxStore {
    */
   async release(rows: ClaimedEvent[]): Promise<void> {
     const byLease = new Map<string, string[]>();
-    for (const row of rows) byLease.set(row.lease, [...(byLease.get(row.lease) ?? []), row.id]);
+    for (const row of rows) {
+      const ids = byLease.get(row.lease);
+      if (ids) ids.push(row.id);
+      else byLease.set(row.lease, [row.id]);
+    }
     for (const [lease, ids] of byLease) {
       await this.db.query(
         `UPDATE event_outbox SET claimed_until = NULL
