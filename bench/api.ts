@@ -70,6 +70,8 @@ interface Stage {
   /** The server under load, if any: its CPU use is recorded. */
   server?: Server;
   run: () => Promise<StageResult>;
+  /** Runs right after the stage, before the next one starts. */
+  after?: () => void;
 }
 
 /** Runs the stages one after another (never two at once). */
@@ -80,6 +82,7 @@ async function runStages(stages: Stage[]): Promise<Record<string, StageResult & 
     const pid = stage.server?.child.pid;
     const [cpu0, t0] = [pid ? cpuSeconds(pid) : 0, performance.now()];
     const result = await stage.run();
+    stage.after?.();
     // Cores the server process kept busy (warm-up included): near 1 or above means it is CPU-bound.
     const serverCores = pid ? (cpuSeconds(pid) - cpu0) / ((performance.now() - t0) / 1000) : undefined;
     results[stage.key] = { ...result, serverCores };
@@ -186,15 +189,21 @@ async function main(outFile: string): Promise<void> {
     server,
     run: () => httpStage({ ...http, url: server.url + path }),
   });
+  // The API's memory right after its last load stage (its POST /progress-events of the last pass), before it idles
+  // through the stage after it and hands pages back.
+  const apiPid = api.child.pid as number;
+  let afterLoadRssMb = 0;
   const postEvent = (key: string, label: string, server: Server): Stage => ({
     key,
     label,
     unit: 'req/s',
     server,
     run: () => httpStage({ ...http, url: `${server.url}/progress-events`, method: 'POST', body: EVENT }),
+    after: server === api ? () => (afterLoadRssMb = rssMb(apiPid)) : undefined,
   });
-  // The four pairs (by hand, then the API) run twice in turn and each figure is the mean of its two stages: the
-  // machine's drift during a run then weighs on both sides of a ratio alike.
+  // The four pairs run twice in turn and each figure is the mean of its two stages: the machine's drift during a
+  // run then weighs on both sides of a ratio alike. The first pass runs each pair by hand first, the second the API
+  // first, so neither side always inherits what the other left (the rows it inserted, a cooler or warmer cache).
   const pairs = (pass: number): Stage[] =>
     [
       get('sameRepos', 'by hand: GET /repos (page of 50)', same, '/repos'),
@@ -205,7 +214,10 @@ async function main(outFile: string): Promise<void> {
       get('workstream', `GET /workstreams/:id (${TASKS_PER_WORKSTREAM} tasks)`, api, detail),
       postEvent('sameEvents', 'by hand: POST /progress-events', same),
       postEvent('events', 'POST /progress-events', api),
-    ].map((stage) => ({ ...stage, key: `${stage.key}#${pass}`, label: `${stage.label} (pass ${pass} of ${PASSES})` }));
+    ]
+      .map((stage) => ({ ...stage, key: `${stage.key}#${pass}`, label: `${stage.label} (pass ${pass} of ${PASSES})` }))
+      // every other pass runs the API first: a stage then follows its counterpart as often as it precedes it
+      .flatMap((stage, i, all) => (pass % 2 === 1 ? [stage] : i % 2 === 0 ? [all[i + 1], stage] : []));
   const staged = await runStages([
     get('bare', 'bare node:http JSON route', bare, '/'),
     get('nest', 'trivial Nest route GET /ping', nest, '/ping'),
@@ -216,12 +228,10 @@ async function main(outFile: string): Promise<void> {
       unit: 'tx/s',
       run: () => rawInsertStage(db.url, { ...http, connections: DB_CONNECTIONS }),
     },
-    ...pairs(2), // its last stage is the API's POST /progress-events
+    ...pairs(2),
   ]);
   const results = meanOfPasses(staged);
-  // its last stage (POST /progress-events) has just ended: the API's memory under load, and its peak over the run
-  const apiPid = api.child.pid as number;
-  const rss = { idle: idleRssMb, afterLoad: rssMb(apiPid), peak: peakRssMb(apiPid) };
+  const rss = { idle: idleRssMb, afterLoad: afterLoadRssMb, peak: peakRssMb(apiPid) };
   log(
     `RSS of state-hub-api right after its load stages: ${rss.afterLoad.toFixed(1)} MB (peak ${rss.peak.toFixed(1)} MB)`,
   );

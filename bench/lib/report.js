@@ -110,8 +110,9 @@ function apiSection(report) {
       `${st.seconds} s per stage after a ${st.warmupSeconds} s warm-up, ${st.connections} HTTP connections ` +
       `(autocannon in the same process as the driver, on the same cores), stages one after another` +
       (st.passes > 1
-        ? `; the four by-hand / API pairs ran ${st.passes} times in turn, and each of their figures is the mean of its ` +
-          `${st.passes} stages (each pass's rate is in the JSON report).`
+        ? `; the four by-hand / API pairs ran ${st.passes} times in turn (by hand first in odd passes, the API first ` +
+          `in even ones), and each of their figures is the mean of its ${st.passes} stages (each pass's rate is in ` +
+          `the JSON report).`
         : '.'),
     '',
     markdownTable(report),

@@ -1,6 +1,7 @@
 import { BadRequestException, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
 import { validationErrorFactory } from '@state-hub/nest-http';
-import { Exclude, Expose, Type } from 'class-transformer';
+import * as classTransformer from 'class-transformer';
+import { Exclude, Expose, Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { CreateDecisionDto, ResolveDecisionDto } from '../../decisions/dto/decision.dto';
 import { CreateProgressEventDto } from '../../progress-events/dto/progress-event.dto';
@@ -88,6 +89,15 @@ class WithExcluded {
   @IsString() name!: string;
   @Exclude() @IsOptional() @IsString() secret?: string;
 }
+class WithTransform {
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  name!: string;
+}
+class WithType {
+  @Type(() => Number) @IsInt() n!: number;
+  @IsOptional() @IsString() name?: string;
+}
 class WithGetter {
   @IsString() name!: string;
   get upper(): string {
@@ -124,6 +134,8 @@ const VALID: Array<[new () => object, Record<string, unknown>]> = [
   [WithRename, { title: 'a', other: 'b' }],
   [WithExcluded, { name: 'a', secret: 's' }],
   [WithGetter, { name: 'a', upper: 'B' }],
+  [WithTransform, { name: ' a ' }],
+  [WithType, { n: '7', name: 'a' }],
 ];
 
 const NUL = String.fromCharCode(0);
@@ -139,12 +151,14 @@ const ODD_VALUES: unknown[] = [
   [],
   ['x'],
   { [`k${NUL}`]: 1 },
+  // keys plainToInstance leaves out of a copy: the target's own methods and the ones stripped as prototype keys
+  { toString: 'x', hasOwnProperty: 1, __defineGetter__: 2, constructor: 3, prototype: 4, kept: [{ valueOf: 5 }] },
 ];
 
 /** The valid body, then each field left out, and each field (and an unknown one) set to each odd value. */
 function variants(valid: Record<string, unknown>): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [valid];
-  for (const field of [...Object.keys(valid), 'unknown_field', '__proto__', 'constructor']) {
+  for (const field of [...Object.keys(valid), 'unknown_field', '__proto__', 'constructor', 'toString', 'upper']) {
     const { [field]: _left, ...without } = valid;
     if (field in valid) out.push(without);
     for (const odd of ODD_VALUES) out.push(JSON.parse(JSON.stringify({ ...without, [field]: odd })));
@@ -166,7 +180,8 @@ async function outcome(pipe: ValidationPipe, body: unknown, metatype: new () => 
     const dto = (await pipe.transform(body, { type: 'body', metatype })) as object;
     return { dto, class: dto.constructor.name };
   } catch (e) {
-    return { error: (e as BadRequestException).getResponse() };
+    // anything but a 400 (class-transformer's own TypeError, say) must be the same too
+    return e instanceof BadRequestException ? { error: e.getResponse() } : { thrown: String(e) };
   }
 }
 
@@ -176,20 +191,37 @@ describe('HubValidationPipe on request bodies', () => {
     async (_name, dto, valid) => {
       const hub = new CountingPipe(options);
       const stock = new ValidationPipe(options);
-      let passed = 0;
+      let [passed, thrown] = [0, 0];
       const copy = (body: object) => JSON.parse(JSON.stringify(body)) as object;
       for (const body of variants(valid)) {
         // each pipe gets its own copy: both strip prototype keys in place
         const [ours, theirs] = [await outcome(hub, copy(body), dto), await outcome(stock, copy(body), dto)];
         expect({ body, outcome: ours }).toEqual({ body, outcome: theirs });
         if (ours.dto) passed++;
+        if ('thrown' in ours) thrown++; // before any validation, in both pipes
       }
       // the stock pipe refuses every body of a DTO with a field it does not whitelist
       expect(passed > 0).toBe(dto !== WithInitialiser);
       // and the valid ones never needed the full pipe
-      expect(hub.validations).toBe(variants(valid).length - passed);
+      expect(hub.validations).toBe(variants(valid).length - passed - thrown);
     },
   );
+
+  it("copies a valid body into a DTO without class-transformer's decorators, and lets plainToInstance build the rest", async () => {
+    const built = jest.spyOn(classTransformer, 'plainToInstance');
+    try {
+      const pipe = new CountingPipe(options);
+      const event = await pipe.transform({ ...VALID[0][1] }, { type: 'body', metatype: CreateProgressEventDto });
+      expect(event).toBeInstanceOf(CreateProgressEventDto);
+      expect(built).not.toHaveBeenCalled();
+      const trimmed = await pipe.transform({ name: ' a ' }, { type: 'body', metatype: WithTransform });
+      expect(trimmed).toEqual({ name: 'a' });
+      expect(built).toHaveBeenCalledTimes(1);
+      expect(pipe.validations).toBe(0);
+    } finally {
+      built.mockRestore();
+    }
+  });
 
   it('leaves bodies to the full pipe under options the compiled check does not cover', async () => {
     const body = { ...VALID[0][1] };
