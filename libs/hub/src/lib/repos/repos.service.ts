@@ -8,6 +8,7 @@ import { page, type Page } from '../common/pagination/page';
 import { queryRows, whereAll } from '../database/plain-sql';
 import { type StateChange, StateChangeRunner } from '../database/state-change.runner';
 import type { EventEnvelope } from '@state-hub/envelope';
+import type { ChangeStatement } from '@state-hub/outbox';
 import { type AttributesOf, SUBJECTS } from '@state-hub/subjects';
 import {
   type CommitReportView,
@@ -20,6 +21,18 @@ import {
 
 /** A commit pushed to a repo: org.repo.commit.pushed's attributes but the repo. */
 export type PushedCommit = Omit<AttributesOf<typeof SUBJECTS.commitPushed>, 'repo_slug'>;
+
+/**
+ * A commit as its repo's last one: the one statement both ways of reporting a commit write (a hook's report, alone;
+ * a push webhook's, for each repo it names in one transaction). updated_at as @UpdateDateColumn sets it.
+ */
+function lastCommitOf(slug: string, commit: { sha: string; ref: string }, at: Date): ChangeStatement {
+  return {
+    sql: `UPDATE repos SET last_commit_sha = $2, last_commit_ref = $3, last_commit_at = $4, updated_at = now()
+           WHERE slug = $1 RETURNING id`,
+    params: [slug, commit.sha, commit.ref, at],
+  };
+}
 
 /** A repo row as RepoView, its domain's slug joined in as `d` (column order as in RepoView). */
 const REPO_COLUMNS = `r.id, r.slug, r.name, d.slug AS domain, r.domain_id, r.remote_url, r.local_path, r.default_branch,
@@ -65,13 +78,8 @@ export class ReposService {
   async recordCommit(slug: string, dto: ReportCommitDto): Promise<CommitReportView> {
     // Every git hook calls this, and every report on a repo waits for that repo's row: one statement updates the
     // row and writes the event (no BEGIN, lookup or COMMIT round trips), so the lock is held only inside Postgres.
-    // The same columns as recordCommitOn below (the push webhook's path), updated_at as @UpdateDateColumn sets it.
     const { rows, event } = await this.changes.runStatement(
-      {
-        sql: `UPDATE repos SET last_commit_sha = $2, last_commit_ref = $3, last_commit_at = $4, updated_at = now()
-               WHERE slug = $1 RETURNING id`,
-        params: [slug, dto.sha, dto.ref, new Date()],
-      },
+      lastCommitOf(slug, dto, new Date()),
       SUBJECTS.commitPushed,
       { repo_slug: slug, ref: dto.ref, sha: dto.sha },
     );
@@ -82,15 +90,14 @@ export class ReposService {
   /**
    * Records `commit` as the repo's last one and emits org.repo.commit.pushed, inside the caller's state
    * change: a git host's push webhook, for each repo it names. A hook's report (recordCommit above) writes the
-   * same columns and the same event in one statement; keep the two alike.
+   * same statement and the same event, in one round trip.
    */
-  async recordCommitOn(change: StateChange, repo: RepoEntity, commit: PushedCommit): Promise<EventEnvelope> {
-    // The event first and the repo's row last, in one UPDATE: every report on a repo waits for that row's lock,
-    // which a report on one repo then holds from this UPDATE to the commit, not across its outbox write as well.
-    const event = await change.emit(SUBJECTS.commitPushed, { repo_slug: repo.slug, ...commit });
-    const last = { last_commit_sha: commit.sha, last_commit_ref: commit.ref, last_commit_at: new Date() };
-    await change.manager.update(RepoEntity, { id: repo.id }, last); // updated_at too, as save() did
-    Object.assign(repo, last);
+  async recordCommitOn(change: StateChange, slug: string, commit: PushedCommit): Promise<EventEnvelope> {
+    // The event first and the repo's row last: every report on a repo waits for that row's lock, which a report on
+    // one repo then holds from this UPDATE to the commit, not across its outbox write as well.
+    const event = await change.emit(SUBJECTS.commitPushed, { repo_slug: slug, ...commit });
+    const { sql, params } = lastCommitOf(slug, commit, new Date());
+    await queryRows(change.manager, sql, params);
     return event;
   }
 

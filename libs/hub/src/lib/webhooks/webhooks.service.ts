@@ -111,7 +111,7 @@ export class WebhooksService {
       return { outcome: 'duplicate', reason, repos: [], event_ids: [] };
     }
     const events = [];
-    for (const repo of repos) events.push(await this.repos.recordCommitOn(change, repo, commit));
+    for (const repo of repos) events.push(await this.repos.recordCommitOn(change, repo.slug, commit));
     return { outcome: 'recorded', reason: null, repos: repos.map((r) => r.slug), event_ids: events.map((e) => e.id) };
   }
 }
