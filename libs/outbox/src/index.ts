@@ -5,7 +5,7 @@ export {
   type AppendOptions,
   type ChangeStatement,
 } from './lib/outbox-writer';
-export { OutboxSignal, type CommitListenerOptions } from './lib/outbox-signal';
+export { needsNotify, OutboxSignal, type CommitListenerOptions, type OutboxCommits } from './lib/outbox-signal';
 export { OUTBOX_DELIVERY } from './lib/outbox-delivery';
 export { outboxDbFromDataSource, outboxDbFromUrl, type OutboxDb } from './lib/outbox-db';
 export { OutboxStore, type ClaimedEvent, type OutboxStats } from './lib/outbox-store';

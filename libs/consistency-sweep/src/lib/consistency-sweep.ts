@@ -4,6 +4,7 @@
 // in process before any connection is taken; the run's queries then go
 // through a SweepSession (one dedicated connection on a Postgres server, none
 // held on PGlite — see sweep-session.ts).
+import type { OutboxCommits } from '@state-hub/outbox';
 import { RepoEntity } from '@state-hub/db';
 import type { DataSource, EntityManager } from 'typeorm';
 import { claimInProcess, globalSweepLock, releaseInProcess, repoLock } from './advisory-lock';
@@ -33,8 +34,8 @@ export class ConsistencySweep {
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: SweepSettings = DEFAULT_SWEEP_SETTINGS,
-    /** Called after a transaction that wrote outbox events commits (the API wakes its relay). */
-    private readonly onEventsCommitted: () => void = () => undefined,
+    /** The process's OutboxSignal, if any: it decides each commit's NOTIFY and hears of each commit of events. */
+    private readonly outbox?: OutboxCommits,
   ) {}
 
   /** Sweeps every active repo (or `options.repo`) under the global lock; records the progress event. */
@@ -144,7 +145,7 @@ export class ConsistencySweep {
           reportedSha: options.reportedSha,
           writeback: options.writeback !== false,
           settings: this.settings,
-          onEventsCommitted: this.onEventsCommitted,
+          outbox: this.outbox,
         }),
       () => session.unlock(lock),
     );

@@ -3,6 +3,7 @@
 // and the writeback commit. An unexpected error fails this repo only; the
 // sweep goes on with the next. Stamping last_synced_at is left to the caller,
 // which does it for all repos of a sweep in one statement.
+import type { OutboxCommits } from '@state-hub/outbox';
 import { realpath, stat } from 'node:fs/promises';
 import type { RepoEntity } from '@state-hub/db';
 import type { EntityManager } from 'typeorm';
@@ -24,7 +25,7 @@ export interface RepoSyncOptions {
   reportedSha?: string;
   writeback: boolean;
   settings: SweepSettings;
-  onEventsCommitted: () => void;
+  outbox: OutboxCommits | undefined;
 }
 
 export function repoResult(repo: string, outcome: RepoOutcome, extra: Partial<RepoSyncResult> = {}): RepoSyncResult {
@@ -109,6 +110,7 @@ export async function syncRepoFiles(
       files,
       domains: new DomainLookup(),
       writeback: options.writeback,
+      outbox: options.outbox,
     };
     // With push configured, a writeback commit is made only where it can be pushed right away (a remote sweep
     // level with origin); elsewhere the ids stay uncommitted, which the pull gate tolerates, so an unpushed
@@ -117,11 +119,7 @@ export async function syncRepoFiles(
       options.remote === true && !!pulled.remote && (pulled.outcome === 'pulled' || pulled.outcome === 'up_to_date');
     const commitWriteback =
       options.settings.commitWriteback && head !== null && (!options.settings.pushWriteback || pushable);
-    const toCommit = await syncFiles(
-      ctx,
-      { root, paths, commitWriteback, onEventsCommitted: options.onEventsCommitted },
-      result,
-    );
+    const toCommit = await syncFiles(ctx, { root, paths, commitWriteback }, result);
     if (toCommit.length > 0) await commitAndPush(root, toCommit, pulled, repo, options, result);
   } catch (err) {
     result.outcome = 'failed';

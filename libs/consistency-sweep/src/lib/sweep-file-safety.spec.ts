@@ -24,7 +24,8 @@ describe('ConsistencySweep file safety (real Postgres)', () => {
   const workstreams = () => sdb.ds.manager.count(WorkstreamEntity);
   const syncOnce = async (slug: string, localPath: string, onEvents?: () => void) => {
     await seedRepo(sdb.ds, sdb.domain, { slug, localPath });
-    return new ConsistencySweep(sdb.ds, undefined, onEvents).syncRepo(slug, { source: 'manual' });
+    const outbox = onEvents && { committed: onEvents, relayPublishingHere: () => false };
+    return new ConsistencySweep(sdb.ds, undefined, outbox).syncRepo(slug, { source: 'manual' });
   };
 
   beforeAll(async () => {
@@ -87,7 +88,8 @@ describe('ConsistencySweep file safety (real Postgres)', () => {
       rmSync(join(root, path));
       symlinkSync(outside, join(root, path));
     };
-    const result = await new ConsistencySweep(sdb.ds, undefined, swap).syncRepo('swap', { source: 'manual' });
+    const outbox = { committed: swap, relayPublishingHere: () => false };
+    const result = await new ConsistencySweep(sdb.ds, undefined, outbox).syncRepo('swap', { source: 'manual' });
     expect(result.changes).toMatchObject({ workstreams_completed: 1, files_written: 0 });
     expect(result.warnings).toEqual([`${path}: ids not written back: ${path} is a symbolic link now`]);
     expect(readFileSync(outside, 'utf8')).toBe(completed);

@@ -81,7 +81,10 @@ describe('ConsistencySweep reconcile (real Postgres, temp git repo)', () => {
     });
     repo = await seedRepo(sdb.ds, sdb.domain, { slug: 'alpha', localPath: root });
     wakeups = 0;
-    sweeper = new ConsistencySweep(sdb.ds, DEFAULT_SWEEP_SETTINGS, () => wakeups++);
+    sweeper = new ConsistencySweep(sdb.ds, DEFAULT_SWEEP_SETTINGS, {
+      committed: () => wakeups++,
+      relayPublishingHere: () => false,
+    });
   });
 
   it('cold sweep creates workstreams and tasks and writes only the id lines back', async () => {

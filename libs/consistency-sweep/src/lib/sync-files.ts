@@ -22,7 +22,6 @@ export interface FileLoopOptions {
   paths: readonly string[];
   /** Commit the files the writeback changed (git repos only). */
   commitWriteback: boolean;
-  onEventsCommitted: () => void;
 }
 
 /** Why a workplan whose bytes are not valid UTF-8 is an `error`: its ids could not be written without damage. */
@@ -77,7 +76,7 @@ export async function syncFiles(
       await fileError(ctx, file, reason, result);
       continue;
     }
-    if (synced.events > 0) options.onEventsCommitted();
+    if (synced.events > 0) ctx.outbox?.committed();
     result.files.synced++;
     result.warnings.push(...synced.warnings);
     const c = result.changes;

@@ -59,7 +59,7 @@ describe('OutboxRelay.drain (real Postgres)', () => {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
       const envelope = createEnvelope({ type: 'org.test.thing.happened', publisher: 'test', attributes: { i } });
-      await ds.transaction((m) => appendToOutbox(m, envelope, { notify: false }));
+      await ds.transaction((m) => appendToOutbox(m, envelope, { outbox: { relayPublishingHere: () => true } }));
       ids.push(envelope.id);
     }
     return ids;

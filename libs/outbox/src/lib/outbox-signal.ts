@@ -7,12 +7,25 @@
 // is not free: Postgres serialises the commits of every transaction that sends
 // one (they take one lock per database, held until their commit is flushed).
 
+/**
+ * What an in-process writer of outbox rows is given (an OutboxSignal): it asks whether a relay of this process will
+ * publish its rows (then it sends no NOTIFY) and says when they are committed (that relay is woken in-process).
+ */
+export interface OutboxCommits {
+  committed(): void;
+  relayPublishingHere(): boolean;
+}
+
+/** Whether a commit that writes outbox rows has to NOTIFY: unless a relay of this process takes them. */
+export const needsNotify = (outbox: Pick<OutboxCommits, 'relayPublishingHere'> | undefined): boolean =>
+  !outbox?.relayPublishingHere();
+
 export interface CommitListenerOptions {
   /** True while this listener's relay publishes what commits; then writers skip their NOTIFY. */
   publishing?: () => boolean;
 }
 
-export class OutboxSignal {
+export class OutboxSignal implements OutboxCommits {
   private readonly listeners = new Map<() => void, CommitListenerOptions>();
 
   onCommit(listener: () => void, options: CommitListenerOptions = {}): () => void {

@@ -7,6 +7,9 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { appendToOutbox, changeWithEvent, OUTBOX_CHANNEL } from './outbox-writer';
 
+/** An OutboxSignal as a writer sees it: whether a relay of this process is publishing. */
+const relayHere = { relayPublishingHere: () => true };
+const noRelayHere = { relayPublishingHere: () => false };
 const event = (n: number) => createEnvelope({ type: 'org.test.thing.happened', publisher: 'test', attributes: { n } });
 
 describe('outbox writer (real Postgres)', () => {
@@ -47,12 +50,13 @@ describe('outbox writer (real Postgres)', () => {
   const outboxIds = async () =>
     ((await ds.query('SELECT id FROM event_outbox ORDER BY created_at')) as { id: string }[]).map((r) => r.id);
 
-  it('sends a NOTIFY on commit unless the writer says a relay of its own takes the row', async () => {
-    const [quiet, loud] = [event(1), event(2)];
-    await ds.transaction((m) => appendToOutbox(m, quiet, { notify: false }));
-    await ds.transaction((m) => appendToOutbox(m, loud));
-    expect(await notifications()).toEqual(['']); // the second write's
-    expect(await outboxIds()).toEqual([quiet.id, loud.id]);
+  it("sends a NOTIFY on commit unless the writer's signal says a relay of its process takes the row", async () => {
+    const [quiet, loud, alone] = [event(1), event(2), event(6)];
+    await ds.transaction((m) => appendToOutbox(m, quiet, { outbox: relayHere }));
+    await ds.transaction((m) => appendToOutbox(m, loud, { outbox: noRelayHere }));
+    await ds.transaction((m) => appendToOutbox(m, alone)); // no signal: a CLI run, say
+    expect(await notifications()).toEqual(['', '']); // the second and third writes'
+    expect(await outboxIds()).toEqual([quiet.id, loud.id, alone.id]);
   });
 
   it('changes a row and records its event in one statement, or neither when nothing matched', async () => {
@@ -64,7 +68,7 @@ describe('outbox writer (real Postgres)', () => {
     expect(await changeWithEvent(ds.manager, change(1, 'uno'), hit)).toEqual([{ id: 1, label: 'uno' }]);
     expect(await changeWithEvent(ds.manager, change(42, 'none'), event(4))).toEqual([]);
     const quiet = event(5);
-    expect(await changeWithEvent(ds.manager, change(1, 'eins'), quiet, { notify: false })).toHaveLength(1);
+    expect(await changeWithEvent(ds.manager, change(1, 'eins'), quiet, { outbox: relayHere })).toHaveLength(1);
 
     expect(await outboxIds()).toEqual([hit.id, quiet.id]);
     const [row] = await ds.query(`SELECT subject, envelope FROM event_outbox WHERE id = $1`, [hit.id]);

@@ -3,6 +3,7 @@
 import { typeormRows } from '@state-hub/db';
 import type { EventEnvelope } from '@state-hub/envelope';
 import type { EntityManager } from 'typeorm';
+import { needsNotify, type OutboxCommits } from './outbox-signal';
 
 /** Postgres channel a relay LISTENs on; NOTIFY is delivered only if the transaction commits. */
 export const OUTBOX_CHANNEL = 'state_hub_outbox';
@@ -11,11 +12,12 @@ export interface AppendOptions {
   /** An event whose id is already there is left alone (no error). */
   ifAbsent?: boolean;
   /**
-   * Wake the relays of every process with a NOTIFY on commit (default true). Pass false when a relay of this
-   * process will publish the row ({@link OutboxSignal.relayPublishingHere}): Postgres serialises the commits
-   * of transactions that NOTIFY, so a busy writer should not send one for nothing.
+   * This process's outbox signal, if it has one. The commit wakes the relays of every process with a NOTIFY
+   * unless a relay of this process is publishing ({@link OutboxCommits.relayPublishingHere}): Postgres serialises
+   * the commits of transactions that NOTIFY, so a busy writer should not send one for nothing. Without a signal
+   * (a CLI run, a test) the commit always NOTIFYs. Either way, call its committed() after the commit.
    */
-  notify?: boolean;
+  outbox?: Pick<OutboxCommits, 'relayPublishingHere'>;
 }
 
 /** Inserts the event's row. Resolves true when a row was inserted. */
@@ -28,7 +30,7 @@ export async function appendToOutbox(
        ${options.ifAbsent ? 'ON CONFLICT (id) DO NOTHING' : ''} RETURNING id`;
   // One round trip: the row, plus (unless told otherwise) a NOTIFY that Postgres delivers only on commit.
   const rows: unknown[] = await manager.query(
-    options.notify === false
+    !needsNotify(options.outbox)
       ? insert
       : `WITH inserted AS (${insert}) SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM inserted`,
     [envelope.id, envelope.type, JSON.stringify(envelope)],
@@ -52,10 +54,10 @@ export async function changeWithEvent<T>(
   manager: EntityManager,
   change: ChangeStatement,
   envelope: EventEnvelope,
-  options: Pick<AppendOptions, 'notify'> = {},
+  options: Pick<AppendOptions, 'outbox'> = {},
 ): Promise<T[]> {
   const n = change.params.length;
-  const notify = options.notify !== false;
+  const notify = needsNotify(options.outbox);
   const result: unknown = await manager.query(
     `WITH changed AS (${change.sql}),
           inserted AS (INSERT INTO event_outbox (id, subject, envelope)

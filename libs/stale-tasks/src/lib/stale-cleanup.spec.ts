@@ -2,7 +2,9 @@
 // writes with each change, and that repeats, dry runs, concurrent runs and a
 // failing task never produce a wrong or a duplicate event.
 import { closeDataSource, openDataSource } from '@state-hub/db';
-import { createTestDatabase, type TestDatabase } from '@state-hub/testing';
+import { OUTBOX_CHANNEL } from '@state-hub/outbox';
+import { createTestDatabase, eventually, type TestDatabase } from '@state-hub/testing';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { daysAgo, DAY_MS, StaleFixture } from '../testing/stale-fixture';
 import { runStaleCleanup, MAX_FAILURES_IN_A_ROW } from './stale-cleanup';
@@ -25,6 +27,8 @@ describe('runStaleCleanup (real Postgres)', () => {
   });
   beforeEach(() => fx.reset());
 
+  /** The process's outbox signal as the cleanup sees it, with no relay publishing here. */
+  const counting = (committed: () => void) => ({ committed, relayPublishingHere: () => false });
   const withoutEventId = (actions: StaleTaskAction[]) => actions.map(({ event_id: _id, ...rest }) => rest);
 
   it('cancels open tasks of completed and archived workstreams, each with its event', async () => {
@@ -38,7 +42,11 @@ describe('runStaleCleanup (real Postgres)', () => {
     const before = await fx.taskRow(inProgress);
     let signals = 0;
 
-    const report = await runStaleCleanup(ds, { pageSize: 2 }, () => signals++);
+    const report = await runStaleCleanup(
+      ds,
+      { pageSize: 2 },
+      counting(() => signals++),
+    );
 
     expect(report).toMatchObject({ dry_run: false, stale_after_days: 14, cancelled: 3, flagged: 0, failures: [] });
     expect(signals).toBe(3);
@@ -75,6 +83,27 @@ describe('runStaleCleanup (real Postgres)', () => {
       workstream_status: 'archived',
       inactive_days: 1,
     });
+  });
+
+  it("wakes other processes' relays with a NOTIFY only when no relay of its own process publishes", async () => {
+    const listener = new Client({ connectionString: db.url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    try {
+      const repo = await fx.repo('hub');
+      const closed = await fx.workstream(repo, 'HUB-WP-1', 'completed');
+      await fx.task(closed, 'HUB-WP-1-T01', { status: 'todo' });
+      await runStaleCleanup(ds, {}, { committed: () => undefined, relayPublishingHere: () => true });
+      await fx.task(closed, 'HUB-WP-1-T02', { status: 'todo' });
+      await runStaleCleanup(ds); // no signal: the CLI's or stale-cleanup's own process
+      await ds.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', 'end')`); // they arrive in commit order
+      await eventually(() => expect(heard).toEqual(['', 'end'])); // the second run's task only
+      expect(await fx.outbox()).toHaveLength(2);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('flags inactive tasks of active workstreams without touching their status or updated_at', async () => {
@@ -146,7 +175,11 @@ describe('runStaleCleanup (real Postgres)', () => {
     const before = await fx.snapshot();
     let signals = 0;
 
-    const dry = await runStaleCleanup(ds, { dryRun: true, now }, () => signals++);
+    const dry = await runStaleCleanup(
+      ds,
+      { dryRun: true, now },
+      counting(() => signals++),
+    );
 
     expect(dry).toMatchObject({ dry_run: true, cancelled: 1, flagged: 1 });
     expect(dry.actions.every((a) => a.event_id === undefined)).toBe(true);

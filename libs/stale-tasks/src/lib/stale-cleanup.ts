@@ -1,7 +1,7 @@
 // The stale-task cleanup: two passes over the tasks (cancel, then flag), read in
 // pages, each change made in a transaction of its own that locks the task,
 // re-checks it and writes its `org.statehub.task.stale` event to the outbox.
-import { appendToOutbox } from '@state-hub/outbox';
+import { appendToOutbox, type OutboxCommits } from '@state-hub/outbox';
 import { buildEvent, SUBJECTS } from '@state-hub/subjects';
 import type { DataSource } from 'typeorm';
 import { resolveCleanupOptions, type ResolvedCleanupOptions } from './cleanup-options';
@@ -25,7 +25,7 @@ const REASONS: Record<StaleAction, StaleReason> = { cancelled: 'workstream_close
 /**
  * Cancels open tasks of closed workstreams and flags inactive tasks of active
  * ones; each change and its `org.statehub.task.stale` event in one transaction.
- * `onEventsCommitted` runs after a transaction that wrote events commits.
+ * `outbox` (the process's OutboxSignal, if any) decides each commit's NOTIFY and hears of each commit of events.
  *
  * Rejects with StaleCleanupOptionsError for bad options (nothing done), with
  * StaleCleanupIncompleteError when some tasks could not be changed (the others were),
@@ -34,12 +34,12 @@ const REASONS: Record<StaleAction, StaleReason> = { cancelled: 'workstream_close
 export async function runStaleCleanup(
   ds: DataSource,
   options: StaleCleanupOptions = {},
-  onEventsCommitted: () => void = () => undefined,
+  outbox?: OutboxCommits,
 ): Promise<StaleCleanupReport> {
   const started = performance.now();
   const resolved = resolveCleanupOptions(options);
   const now = options.now ?? (await databaseNow(ds));
-  const run = new CleanupRun(ds, resolved, now, onEventsCommitted, started);
+  const run = new CleanupRun(ds, resolved, now, outbox, started);
   await run.pass('cancelled');
   await run.pass('flagged');
   const report = run.report();
@@ -57,7 +57,7 @@ class CleanupRun {
     private readonly ds: DataSource,
     private readonly options: ResolvedCleanupOptions,
     private readonly now: Date,
-    private readonly onEventsCommitted: () => void,
+    private readonly outbox: OutboxCommits | undefined,
     private readonly started: number,
   ) {
     this.cutoff = new Date(now.getTime() - options.staleAfterDays * DAY_MS);
@@ -94,13 +94,13 @@ class CleanupRun {
           action,
           previous_status: task.previous_status,
         });
-        await appendToOutbox(manager, envelope);
+        await appendToOutbox(manager, envelope, { outbox: this.outbox });
         return this.describe(task, action, envelope.id);
       });
       this.failuresInARow = 0;
       if (done) {
         this.actions.push(done);
-        this.onEventsCommitted();
+        this.outbox?.committed();
       }
     } catch (err) {
       this.failures.push({

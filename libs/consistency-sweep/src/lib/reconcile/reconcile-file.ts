@@ -2,7 +2,7 @@
 // tasks, the `workstream.completed` event (outbox, same transaction) and the
 // file's workplan_files row all commit together, or none of them does.
 import { WorkplanFileEntity, WorkstreamEntity, type RepoEntity } from '@state-hub/db';
-import { appendToOutbox } from '@state-hub/outbox';
+import { appendToOutbox, type OutboxCommits } from '@state-hub/outbox';
 import { buildEvent, SUBJECTS } from '@state-hub/subjects';
 import { formatWorkplanProblem, type Workplan } from '@state-hub/workplan';
 import type { EntityManager } from 'typeorm';
@@ -26,6 +26,8 @@ export interface RepoReconcileContext {
   files: FileIndex;
   domains: DomainLookup;
   writeback: boolean;
+  /** The process's OutboxSignal, if any: it decides each commit's NOTIFY and hears of each commit of events. */
+  outbox: OutboxCommits | undefined;
 }
 
 export interface FileSyncResult {
@@ -79,7 +81,7 @@ export async function reconcileFile(
         previous_status: change.completedFrom as 'draft' | 'active' | 'blocked' | 'archived',
         via: 'sweep',
       });
-      await appendToOutbox(m, envelope);
+      await appendToOutbox(m, envelope, { outbox: ctx.outbox });
       events++;
     }
 

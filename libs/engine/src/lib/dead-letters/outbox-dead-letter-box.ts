@@ -5,7 +5,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BadRequestError } from '@state-hub/nest-http';
-import { OUTBOX_CHANNEL, OutboxSignal } from '@state-hub/outbox';
+import { needsNotify, OUTBOX_CHANNEL, OutboxSignal } from '@state-hub/outbox';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   type DeadLetterFilter,
@@ -97,7 +97,7 @@ export class OutboxDeadLetterBox extends DeadLetterBox {
         m,
       );
       await m.query(`DELETE FROM dead_letters WHERE id = $1`, [letter.id]);
-      await m.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+      if (needsNotify(this.signal)) await m.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
       return { republished_as: `outbox:${eventId}`, redrive_number: count };
     });
     this.signal?.committed();

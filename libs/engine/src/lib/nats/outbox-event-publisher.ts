@@ -30,7 +30,7 @@ export class OutboxEventPublisher {
     const stored = { ...envelope, id: uuidv5(msgId, ENGINE_EVENT_NAMESPACE) };
     const inserted = await appendToOutbox(this.dataSource.manager, stored, {
       ifAbsent: true,
-      notify: !this.signal?.relayPublishingHere(),
+      outbox: this.signal,
     });
     if (inserted) this.signal?.committed();
     return { stream: 'outbox', seq: 0, duplicate: !inserted, event_id: stored.id };

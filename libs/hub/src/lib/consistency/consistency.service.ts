@@ -37,7 +37,7 @@ export class ConsistencyService {
   ) {
     const settings = sweepSettings(config);
     this.repoLockWaitSeconds = settings.repoLockWaitSeconds;
-    this.sweeper = new ConsistencySweep(db, settings, () => signal.committed());
+    this.sweeper = new ConsistencySweep(db, settings, signal);
   }
 
   async sweepAll(dto: SweepRequestDto): Promise<SweepReport> {

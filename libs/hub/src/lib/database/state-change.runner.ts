@@ -31,7 +31,7 @@ export class StateChangeRunner {
         manager,
         emit: async (subject, attributes) => {
           const envelope = buildEvent(subject, attributes);
-          await appendToOutbox(manager, envelope, { notify: !this.outbox.relayPublishingHere() });
+          await appendToOutbox(manager, envelope, { outbox: this.outbox });
           emitted++;
           return envelope;
         },
@@ -52,8 +52,7 @@ export class StateChangeRunner {
     attributes: AttributesOf<S>,
   ): Promise<{ rows: T[]; event: EventEnvelope }> {
     const event = buildEvent(subject, attributes);
-    const notify = !this.outbox.relayPublishingHere();
-    const rows = await changeWithEvent<T>(this.dataSource.manager, change, event, { notify });
+    const rows = await changeWithEvent<T>(this.dataSource.manager, change, event, { outbox: this.outbox });
     if (rows.length > 0) this.outbox.committed();
     return { rows, event };
   }

@@ -22,7 +22,7 @@ export class StaleCleanupService {
       const report = await runStaleCleanup(
         this.dataSource,
         { dryRun: dto.dry_run, staleAfterDays: dto.stale_after_days },
-        () => this.outbox.committed(),
+        this.outbox,
       );
       this.logger.log(
         `stale cleanup${report.dry_run ? ' (dry run)' : ''}: cancelled ${report.cancelled}, flagged ${report.flagged} in ${report.duration_ms} ms`,
