@@ -10,6 +10,7 @@ describe('validateConfig', () => {
       LOG_LEVEL: 'info',
       BODY_LIMIT: '1mb',
       DB_POOL_SIZE: 10,
+      WEBHOOK_DELIVERY_RETENTION_DAYS: 30,
     });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.STATE_HUB_API_TOKEN).toBeUndefined();
@@ -37,6 +38,7 @@ describe('validateConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
     ['BODY_LIMIT', 'lots', /BODY_LIMIT must be a size/],
     ['DB_POOL_SIZE', '0', /DB_POOL_SIZE must be an integer between 1 and 100/],
+    ['WEBHOOK_DELIVERY_RETENTION_DAYS', '0', /WEBHOOK_DELIVERY_RETENTION_DAYS must be an integer between 1 and 3650/],
     ['ENGINE_URL', 'engine:3001', /ENGINE_URL must be an http:\/\/ or https:\/\/ URL/],
     ['ENGINE_API_TOKEN', 'short', /ENGINE_API_TOKEN must be at least 16 characters \(got \(hidden\)\)/],
   ])('rejects %s=%s with a message naming it', (name, value, message) => {

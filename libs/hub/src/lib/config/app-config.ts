@@ -50,6 +50,10 @@ export class AppConfig {
   @TokenSetting('WEBHOOK_SECRET')
   WEBHOOK_SECRET?: string;
 
+  /** How long a recorded delivery id is kept to answer its redelivery as a duplicate (docs/webhooks.md). */
+  @IntSetting('WEBHOOK_DELIVERY_RETENTION_DAYS', 1, 3650)
+  WEBHOOK_DELIVERY_RETENTION_DAYS = 30;
+
   @LogLevelSetting()
   LOG_LEVEL: LogLevelName = 'info';
 

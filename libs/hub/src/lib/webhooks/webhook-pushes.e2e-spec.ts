@@ -110,6 +110,32 @@ describe('webhook pushes (real Postgres, the hosts’ example payloads)', () => 
     expect((await pushedEvents(slug)).filter((e) => e['sha'] === after)).toHaveLength(1);
   });
 
+  it('forgets delivery ids older than WEBHOOK_DELIVERY_RETENTION_DAYS (30) as it records a new one', async () => {
+    const ds = t.app.get(DataSource);
+    const keep = (id: string, daysAgo: number) =>
+      ds.query(
+        `INSERT INTO webhook_deliveries (host, delivery_id, ref, sha, repo_slugs, received_at)
+         VALUES ('github', $1, 'refs/heads/master', $2, '["hello-world"]', now() - make_interval(days => $3))`,
+        [id, 'c'.repeat(40), daysAgo],
+      );
+    await keep('retention-old', 31);
+    await keep('retention-recent', 29);
+    const ids = async () =>
+      (
+        (await ds.query(`SELECT delivery_id FROM webhook_deliveries WHERE delivery_id LIKE 'retention-%'`)) as {
+          delivery_id: string;
+        }[]
+      ).map((r) => r.delivery_id);
+    const push = (id: string, after: string) =>
+      send(signed('github', PUSH_EVENT.github, pushPayload('github', { after }), id)).expect(202);
+
+    expect((await push('retention-new', 'd'.repeat(40))).body).toMatchObject({ outcome: 'recorded' });
+    expect((await ids()).sort()).toEqual(['retention-new', 'retention-recent']);
+    // a redelivery within the retention is still a duplicate; the forgotten one is recorded again
+    expect((await push('retention-recent', 'c'.repeat(40))).body).toMatchObject({ outcome: 'duplicate' });
+    expect((await push('retention-old', 'c'.repeat(40))).body).toMatchObject({ outcome: 'recorded' });
+  });
+
   it('the same delivery five times at once: one recorded, four duplicates, one event', async () => {
     const after = 'b'.repeat(40);
     const delivery = signed('github', 'push', pushPayload('github', { after }), 'sent-five-times');

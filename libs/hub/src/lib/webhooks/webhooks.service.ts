@@ -1,11 +1,14 @@
 // Turns a signed delivery from a git host into org.repo.commit.pushed for every
 // active registered repo whose remote_url names the pushed repository, in one
-// transaction with the delivery's id (a redelivery emits nothing new).
+// transaction with the delivery's id (a redelivery emits nothing new). Delivery ids older than
+// WEBHOOK_DELIVERY_RETENTION_DAYS are deleted as a new delivery is recorded, so the table stays small.
 import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { RepoEntity, WebhookDeliveryEntity } from '@state-hub/db';
 import { BadRequestError } from '@state-hub/nest-http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { type EntityManager, IsNull, Not } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
 import { type StateChange, StateChangeRunner } from '../database/state-change.runner';
 import { type PushedCommit, ReposService } from '../repos/repos.service';
 import { WebhookResultView } from './dto/webhook-result.view';
@@ -42,10 +45,15 @@ function deliveryIdOf(spec: WebhookHostSpec, headers: IncomingHttpHeaders): stri
 export class WebhooksService {
   private readonly logger = new Logger(WebhooksService.name);
 
+  private readonly retentionDays: number;
+
   constructor(
     private readonly changes: StateChangeRunner,
     private readonly repos: ReposService,
-  ) {}
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.retentionDays = config.get('WEBHOOK_DELIVERY_RETENTION_DAYS', { infer: true });
+  }
 
   async receive(spec: WebhookHostSpec, delivery: SignedDelivery): Promise<WebhookResultView> {
     const event = header(delivery.headers, spec.eventHeader);
@@ -92,6 +100,10 @@ export class WebhooksService {
         event_ids: [],
       };
     }
+    // Ids past their retention go first: a redelivery of one of them is then recorded again, as documented.
+    await change.manager.query(`DELETE FROM webhook_deliveries WHERE received_at < now() - make_interval(days => $1)`, [
+      this.retentionDays,
+    ]);
     const inserted = await change.manager
       .createQueryBuilder()
       .insert()

@@ -16,11 +16,20 @@ export function hasBody(req: Pick<Request, 'headers'>): boolean {
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && Number(length) > 0);
 }
 
+/** Per handler: whether it has a `@Body()` parameter (looked up once; a handler's parameters never change). */
+const bodyReaders = new WeakMap<object, boolean>();
+
 /** Whether the handler has a `@Body()` parameter (Nest keys its route arguments `<paramtype>:<index>`). */
 function readsBody(context: ExecutionContext): boolean {
-  const args: Record<string, unknown> =
-    Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {};
-  return Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY));
+  const handler = context.getHandler();
+  let reads = bodyReaders.get(handler);
+  if (reads === undefined) {
+    const args: Record<string, unknown> =
+      Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {};
+    reads = Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY));
+    bodyReaders.set(handler, reads);
+  }
+  return reads;
 }
 
 @Injectable()
