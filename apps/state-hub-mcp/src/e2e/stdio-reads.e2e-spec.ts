@@ -125,6 +125,14 @@ describe('state-hub-mcp reads over stdio (built app, real hub)', () => {
       await answerOf(http.GET('/decisions', { params: { query: { domain: 'custodian', status: 'open' } } })),
     );
     expect((await call('list_decisions', {})).structuredContent).toEqual(await answerOf(http.GET('/decisions')));
+    const ofWorkstream = await call('list_decisions', { workstream_id: seeded.workstreamId, repo: 'state-hub' });
+    expect(ofWorkstream.structuredContent).toEqual(
+      await answerOf(
+        http.GET('/decisions', { params: { query: { workstream_id: seeded.workstreamId, repo: 'state-hub' } } }),
+      ),
+    );
+    expect(textOf(ofWorkstream)).toContain('Keep the timer?');
+    expect(textOf(ofWorkstream)).not.toContain('Which cluster');
 
     const health = await call('get_health');
     // Without NATS the hub's events wait in its outbox: the count is stable, so both answers agree.

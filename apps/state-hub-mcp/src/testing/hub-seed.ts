@@ -16,7 +16,10 @@ export interface Seeded {
   resolvedDecisionId: string;
 }
 
-/** Two domains' worth of state: an active workplan with tasks, a draft one, an open and a resolved decision. */
+/**
+ * Two domains' worth of state: an active workplan with tasks, a draft one, an open decision and a resolved one (of
+ * the active workplan's workstream).
+ */
 export async function seedHub(hub: HubHttp): Promise<Seeded> {
   await call(hub.POST('/domains', { body: { slug: 'custodian', name: 'The Custodian' } }));
   const remote_url = 'git@example.org:org/state-hub.git';
@@ -48,7 +51,11 @@ export async function seedHub(hub: HubHttp): Promise<Seeded> {
       body: { domain: 'custodian', title: 'Which cluster runs the sweep?', context: 'Two candidates.' },
     }),
   );
-  const resolved = await call(hub.POST('/decisions', { body: { domain: 'custodian', title: 'Keep the timer?' } }));
+  const resolved = await call(
+    hub.POST('/decisions', {
+      body: { domain: 'custodian', title: 'Keep the timer?', repo: 'state-hub', workstream_id: ws.id },
+    }),
+  );
   const resolution = { resolution: 'No.', resolved_by: 'tegwick' };
   await call(hub.POST('/decisions/{id}/resolve', { params: { path: { id: resolved.id } }, body: resolution }));
   return {

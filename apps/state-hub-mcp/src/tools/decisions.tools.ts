@@ -11,9 +11,12 @@ const decisionLine = (d: HubSchemas['DecisionView']) =>
 export const listDecisionsTool = defineTool({
   name: 'list_decisions',
   title: 'List decisions',
-  description: 'Use to find decisions that are open (waiting for an answer) or resolved, in a domain.',
+  description:
+    'Use to find decisions that are open (waiting for an answer) or resolved, in a domain, a repo or a workstream.',
   input: z.strictObject({
     domain: slugField('only decisions of this domain (slug)').optional(),
+    repo: slugField('only decisions that concern this repo (slug)').optional(),
+    workstream_id: uuidField('only decisions that concern this workstream (id)').optional(),
     status: decisionStatusField().optional(),
     limit: limitField(50),
     offset: offsetField(),

@@ -2703,6 +2703,8 @@ export interface operations {
         status?: 'open' | 'resolved';
         /** @description repo slug */
         repo?: string;
+        /** @description only the decisions this workstream concerns */
+        workstream_id?: string;
       };
       header?: never;
       path?: never;

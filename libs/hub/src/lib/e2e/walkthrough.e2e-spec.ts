@@ -141,6 +141,20 @@ describe('state hub walkthrough (real Postgres)', () => {
     expect(again.body.message).toMatch(/already resolved by tegwick/);
     expect((await t.http().get(`/decisions/${d.body.id}`).expect(200)).body.resolution).toBe('On the cluster');
     expect((await t.http().get('/decisions?status=resolved&domain=custodian').expect(200)).body.total).toBe(1);
+    const ws = await t
+      .http()
+      .post('/workstreams')
+      .send({ repo: 'state-hub', workplan_id: 'STATE-WP-0070', title: 'Decide things' })
+      .expect(201);
+    const ofWs = await t
+      .http()
+      .post('/decisions')
+      .send({ domain: 'custodian', title: 'Who owns the timer?', workstream_id: ws.body.id })
+      .expect(201);
+    const filtered = await t.http().get(`/decisions?workstream_id=${ws.body.id}`).expect(200);
+    expect(filtered.body).toMatchObject({ total: 1, items: [{ id: ofWs.body.id, workstream_id: ws.body.id }] });
+    const bad = await t.http().get('/decisions?workstream_id=nope').expect(400);
+    expect(bad.body.field).toBe('workstream_id');
 
     const g = await t
       .http()

@@ -38,6 +38,9 @@ export class ListDecisionsQueryDto extends PageQueryDto {
 
   @IsSlugField({ optional: true, description: 'repo slug' })
   repo?: string;
+
+  @IsUuidField({ optional: true, description: 'only the decisions this workstream concerns' })
+  workstream_id?: string;
 }
 
 export class DecisionView {
