@@ -1,5 +1,8 @@
 // The reconcile rules end to end: real Postgres, real files in a temp git repo.
 import { rmSync } from 'node:fs';
+import { OUTBOX_CHANNEL, type OutboxCommits } from '@state-hub/outbox';
+import { eventually } from '@state-hub/testing';
+import { Client } from 'pg';
 import { join } from 'node:path';
 import {
   OutboxEventEntity,
@@ -210,6 +213,34 @@ describe('ConsistencySweep reconcile (real Postgres, temp git repo)', () => {
 
     await sweep(); // unchanged now: no second event
     expect(await sdb.ds.manager.countBy(OutboxEventEntity, {})).toBe(1);
+  });
+
+  it("sends its event's NOTIFY only when no relay of its own process publishes", async () => {
+    await sweep();
+    const listener = new Client({ connectionString: sdb.db?.url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    try {
+      const complete = async (path: string, outbox?: OutboxCommits) => {
+        writeText(root, path, readText(root, path).replace('status: active', 'status: completed'));
+        const report = await new ConsistencySweep(sdb.ds, DEFAULT_SWEEP_SETTINGS, outbox).sweep({ source: 'manual' });
+        expect(report.changes.workstreams_completed).toBe(1);
+      };
+      let woken = 0;
+      await complete('workplans/nested/BETA-WP-0002.md', {
+        committed: () => woken++,
+        relayPublishingHere: () => true,
+      });
+      expect(woken).toBe(1); // its relay is woken in-process instead
+      await complete('workplans/ALPHA-WP-0001.md'); // no signal: the CLI's sweep
+      await sdb.ds.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', 'end')`); // they arrive in commit order
+      await eventually(() => expect(heard).toEqual(['', 'end'])); // ALPHA's event only
+      expect(await sdb.ds.manager.countBy(OutboxEventEntity, {})).toBe(2);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('a broken file is an error row; its workstream keeps the last good state; other files still sync', async () => {

@@ -2738,7 +2738,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description the domain or repo filter names nothing */
+      /** @description the domain, repo or workstream filter names nothing */
       404: {
         headers: {
           [name: string]: unknown;

@@ -23,7 +23,7 @@ export class DecisionsController {
   @Get()
   @ApiOperation({ operationId: 'listDecisions', summary: 'List decisions, newest first' })
   @ApiOkResponse({ type: PageOf(DecisionView) })
-  @ApiErrors(400, [404, 'the domain or repo filter names nothing'])
+  @ApiErrors(400, [404, 'the domain, repo or workstream filter names nothing'])
   list(@Query() query: ListDecisionsQueryDto) {
     return this.decisions.list(query);
   }

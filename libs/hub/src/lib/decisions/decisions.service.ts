@@ -81,7 +81,9 @@ export class DecisionsService {
     if (query.status) where.status = query.status;
     if (query.domain) where.domain_id = (await findDomainBySlug(m, query.domain)).id;
     if (query.repo) where.repo_id = (await findRepoBySlug(m, query.repo)).id;
-    if (query.workstream_id) where.workstream_id = query.workstream_id;
+    if (query.workstream_id) {
+      where.workstream_id = (await findWorkstreamById(m, query.workstream_id, 'workstream_id')).id;
+    }
     const [rows, total] = await m.findAndCount(DecisionEntity, {
       where,
       relations: { domain: true },

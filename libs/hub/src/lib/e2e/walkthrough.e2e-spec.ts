@@ -155,6 +155,9 @@ describe('state hub walkthrough (real Postgres)', () => {
     expect(filtered.body).toMatchObject({ total: 1, items: [{ id: ofWs.body.id, workstream_id: ws.body.id }] });
     const bad = await t.http().get('/decisions?workstream_id=nope').expect(400);
     expect(bad.body.field).toBe('workstream_id');
+    const unknown = await t.http().get(`/decisions?workstream_id=${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ field: 'workstream_id', message: expect.stringMatching(/not found/) });
 
     const g = await t
       .http()

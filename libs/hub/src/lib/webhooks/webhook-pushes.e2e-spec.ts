@@ -119,6 +119,7 @@ describe('webhook pushes (real Postgres, the hosts’ example payloads)', () => 
         [id, 'c'.repeat(40), daysAgo],
       );
     await keep('retention-old', 31);
+    await keep('retention-older', 40);
     await keep('retention-recent', 29);
     const ids = async () =>
       (
@@ -129,11 +130,13 @@ describe('webhook pushes (real Postgres, the hosts’ example payloads)', () => 
     const push = (id: string, after: string) =>
       send(signed('github', PUSH_EVENT.github, pushPayload('github', { after }), id)).expect(202);
 
-    expect((await push('retention-new', 'd'.repeat(40))).body).toMatchObject({ outcome: 'recorded' });
-    expect((await ids()).sort()).toEqual(['retention-new', 'retention-recent']);
-    // a redelivery within the retention is still a duplicate; the forgotten one is recorded again
-    expect((await push('retention-recent', 'c'.repeat(40))).body).toMatchObject({ outcome: 'duplicate' });
+    // the first push after them redelivers an expired id: forgotten first, so it is recorded again
     expect((await push('retention-old', 'c'.repeat(40))).body).toMatchObject({ outcome: 'recorded' });
+    expect((await ids()).sort()).toEqual(['retention-old', 'retention-recent']);
+    // a redelivery within the retention is still a duplicate
+    expect((await push('retention-recent', 'c'.repeat(40))).body).toMatchObject({ outcome: 'duplicate' });
+    expect((await push('retention-new', 'd'.repeat(40))).body).toMatchObject({ outcome: 'recorded' });
+    expect((await ids()).sort()).toEqual(['retention-new', 'retention-old', 'retention-recent']);
   });
 
   it('the same delivery five times at once: one recorded, four duplicates, one event', async () => {

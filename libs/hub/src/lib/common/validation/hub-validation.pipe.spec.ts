@@ -3,7 +3,11 @@ import { validationErrorFactory } from '@state-hub/nest-http';
 import * as classTransformer from 'class-transformer';
 import { Exclude, Expose, Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { SweepRequestDto, SyncRepoRequestDto } from '../../consistency/dto/sweep-request.dto';
 import { CreateDecisionDto, ResolveDecisionDto } from '../../decisions/dto/decision.dto';
+import { CreateDomainGoalDto } from '../../domain-goals/dto/domain-goal.dto';
+import { CreateDomainDto } from '../../domains/dto/domain.dto';
+import { StaleCleanupRequestDto } from '../../maintenance/dto/stale-cleanup.dto';
 import { CreateProgressEventDto } from '../../progress-events/dto/progress-event.dto';
 import { RegisterRepoDto, ReportCommitDto, UpdateRepoDto } from '../../repos/dto/repo.dto';
 import { CreateTaskDto, UpdateTaskDto } from '../../tasks/dto/task.dto';
@@ -130,6 +134,11 @@ const VALID: Array<[new () => object, Record<string, unknown>]> = [
   [ReportCommitDto, { ref: 'refs/heads/main', sha: 'a'.repeat(40) }],
   [CreateDecisionDto, { domain: 'hub', title: 'Pick a validator', context: 'speed' }],
   [ResolveDecisionDto, { resolution: 'compiled checks', resolved_by: 'me' }],
+  [CreateDomainDto, { slug: 'hub', name: 'Hub', description: 'the hub' }],
+  [CreateDomainGoalDto, { domain: 'hub', title: 'Fast reads', description: 'under 5 ms' }],
+  [SweepRequestDto, { source: 'manual', max_seconds: 60, remote: false, repo: 'state-hub', writeback: false }],
+  [SyncRepoRequestDto, { ref: 'refs/heads/main', sha: 'b'.repeat(40), remote: true, writeback: false }],
+  [StaleCleanupRequestDto, { dry_run: true, stale_after_days: 30 }],
   [WithInitialiser, { name: 'a' }],
   [WithRename, { title: 'a', other: 'b' }],
   [WithExcluded, { name: 'a', secret: 's' }],
