@@ -1,4 +1,5 @@
 export { eventually } from './lib/eventually';
+export { listenForNotifications, type NotificationListener } from './lib/notification-listener';
 export { freePort } from './lib/free-port';
 export { postgresBinDir, startPostgresServer, type PostgresServer } from './lib/postgres-server';
 export {

@@ -2,8 +2,12 @@
 // state change made in one statement with its event (changeWithEvent).
 import { closeDataSource, openDataSource } from '@state-hub/db';
 import { createEnvelope } from '@state-hub/envelope';
-import { createTestDatabase, eventually, type TestDatabase } from '@state-hub/testing';
-import { Client } from 'pg';
+import {
+  createTestDatabase,
+  listenForNotifications,
+  type NotificationListener,
+  type TestDatabase,
+} from '@state-hub/testing';
 import type { DataSource } from 'typeorm';
 import { appendToOutbox, changeWithEvent, OUTBOX_CHANNEL } from './outbox-writer';
 
@@ -15,37 +19,26 @@ const event = (n: number) => createEnvelope({ type: 'org.test.thing.happened', p
 describe('outbox writer (real Postgres)', () => {
   let db: TestDatabase;
   let ds: DataSource;
-  let listener: Client;
-  const heard: string[] = [];
+  let listener: NotificationListener;
 
   beforeAll(async () => {
     db = await createTestDatabase('statehub_outbox_writer');
     ds = await openDataSource({ url: db.url, dataDir: 'unused', poolSize: 2 });
     await ds.query('CREATE TABLE things (id int PRIMARY KEY, label text NOT NULL)');
     await ds.query(`INSERT INTO things VALUES (1, 'one')`);
-    listener = new Client({ connectionString: db.url });
-    await listener.connect();
-    listener.on('notification', (n) => heard.push(n.payload ?? ''));
-    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    listener = await listenForNotifications(db.url, OUTBOX_CHANNEL);
   });
   afterAll(async () => {
-    await listener?.end();
+    await listener?.close();
     if (ds) await closeDataSource(ds);
     await db?.drop();
   });
   beforeEach(async () => {
     await ds.query('DELETE FROM event_outbox');
-    heard.length = 0;
+    listener.clear();
   });
 
-  /** Every NOTIFY heard up to now: a last one of our own marks the end, since they arrive in commit order. */
-  const notifications = async () => {
-    await ds.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', 'end')`);
-    return eventually(async () => {
-      expect(heard.at(-1)).toBe('end');
-      return heard.slice(0, -1);
-    });
-  };
+  const notifications = () => listener.heard();
 
   const outboxIds = async () =>
     ((await ds.query('SELECT id FROM event_outbox ORDER BY created_at')) as { id: string }[]).map((r) => r.id);

@@ -3,8 +3,7 @@
 // failing task never produce a wrong or a duplicate event.
 import { closeDataSource, openDataSource } from '@state-hub/db';
 import { OUTBOX_CHANNEL } from '@state-hub/outbox';
-import { createTestDatabase, eventually, type TestDatabase } from '@state-hub/testing';
-import { Client } from 'pg';
+import { createTestDatabase, listenForNotifications, type TestDatabase } from '@state-hub/testing';
 import type { DataSource } from 'typeorm';
 import { daysAgo, DAY_MS, StaleFixture } from '../testing/stale-fixture';
 import { runStaleCleanup, MAX_FAILURES_IN_A_ROW } from './stale-cleanup';
@@ -86,11 +85,7 @@ describe('runStaleCleanup (real Postgres)', () => {
   });
 
   it("wakes other processes' relays with a NOTIFY only when no relay of its own process publishes", async () => {
-    const listener = new Client({ connectionString: db.url });
-    await listener.connect();
-    const heard: string[] = [];
-    listener.on('notification', (n) => heard.push(n.payload ?? ''));
-    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    const listener = await listenForNotifications(db.url, OUTBOX_CHANNEL);
     try {
       const repo = await fx.repo('hub');
       const closed = await fx.workstream(repo, 'HUB-WP-1', 'completed');
@@ -98,11 +93,10 @@ describe('runStaleCleanup (real Postgres)', () => {
       await runStaleCleanup(ds, {}, { committed: () => undefined, relayPublishingHere: () => true });
       await fx.task(closed, 'HUB-WP-1-T02', { status: 'todo' });
       await runStaleCleanup(ds); // no signal: the CLI's or stale-cleanup's own process
-      await ds.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', 'end')`); // they arrive in commit order
-      await eventually(() => expect(heard).toEqual(['', 'end'])); // the second run's task only
+      expect(await listener.heard()).toEqual(['']); // the second run's task only
       expect(await fx.outbox()).toHaveLength(2);
     } finally {
-      await listener.end();
+      await listener.close();
     }
   });
 
