@@ -48,18 +48,32 @@ describe('chaos: restart Postgres under load (built hub, own Postgres server and
     await load.done;
 
     const pg = new Client({ connectionString: databaseUrl });
+    pg.on('error', () => undefined); // a query below fails instead; the server is destroyed after the test
     await pg.connect();
-    const outbox = await eventually(
-      async () => {
-        const { rows } = await pg.query<{ id: string; published: boolean }>(
-          'SELECT id, published_at IS NOT NULL AS published FROM event_outbox',
-        );
-        expect(rows.filter((r) => !r.published)).toEqual([]);
-        return rows;
-      },
-      { timeoutMs: 30_000, intervalMs: 250 },
-    );
-    await pg.end();
+    let outbox: { id: string; published: boolean }[];
+    try {
+      outbox = await eventually(
+        async () => {
+          const { rows } = await pg.query<{ id: string; published: boolean }>(
+            'SELECT id, published_at IS NOT NULL AS published FROM event_outbox',
+          );
+          expect(rows.filter((r) => !r.published)).toEqual([]);
+          return rows;
+        },
+        { timeoutMs: 30_000, intervalMs: 250 },
+      );
+    } catch (err) {
+      // Say why a row is still waiting: its lease, its backoff, its last error, and what the hub logged.
+      const { rows } = await pg.query(
+        `SELECT id, created_at, claimed_until, next_attempt_at, attempts, last_error, now() AS now
+           FROM event_outbox WHERE published_at IS NULL`,
+      );
+      throw new Error(
+        `${(err as Error).message}\nunpublished: ${JSON.stringify(rows)}\nhub log:\n${hub.service.output()}`,
+      );
+    } finally {
+      await pg.end();
+    }
     const events = await eventually(
       async () => {
         const all = await readStream(nats.url);

@@ -6,7 +6,9 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createEnvelope, encodeEnvelope } from '@state-hub/envelope';
 import { call } from '@state-hub/hub-client';
 import { createTestDatabase, freePort, type NatsServer, startNatsServer, type TestDatabase } from '@state-hub/testing';
+import { Client } from 'pg';
 import { type HubProcess, startHub } from '../testing/hub-process';
+import { APPLICATION_NAME } from './outbox-feed';
 import { runStateHub, type RunningCli, spawnStateHub } from '../testing/run-cli';
 
 const FOLLOWING = /^following .*\(Ctrl-C stops\)$/m;
@@ -146,6 +148,27 @@ describe('state-hub events tail on the outbox of the built hub (no NATS)', () =>
       expect(cli.stderr()).toMatch(/stopped after 1 event\n$/);
     } finally {
       cli.kill();
+    }
+  });
+
+  it('exits 1 with one line when it loses the database (a restart ends its connection)', async () => {
+    const cli = spawnStateHub(['events', 'tail'], { DATABASE_URL: hub.databaseUrl });
+    const admin = new Client({ connectionString: hub.databaseUrl });
+    try {
+      await cli.waitFor(FOLLOWING);
+      await admin.connect();
+      const { rows } = await admin.query<{ ended: boolean }>(
+        'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE application_name = $1',
+        [APPLICATION_NAME],
+      );
+      expect(rows).toEqual([{ ended: true }]);
+      expect(await cli.exited()).toEqual({ code: 1, signal: null });
+      expect(cli.stderr().split('\n').slice(1).join('\n')).toMatch(
+        /^error: lost the connection to the database at postgres:\/\/\S+: terminating connection due to administrator command\n$/,
+      );
+    } finally {
+      cli.kill();
+      await admin.end();
     }
   });
 

@@ -33,8 +33,17 @@ export function describeDatabaseUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
-async function open(url: string): Promise<Client> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+/** How the command's connection shows in pg_stat_activity. */
+export const APPLICATION_NAME = 'state-hub events tail';
+
+/** Connects; `lost` hears the connection's end (the query in flight, or the next one, fails as well). */
+async function open(url: string, lost: (err: Error) => void): Promise<Client> {
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: 5000,
+    application_name: APPLICATION_NAME,
+  });
+  client.on('error', lost); // unheard, the client's 'error' would end the command with a stack trace
   try {
     await client.connect();
   } catch (err) {
@@ -51,7 +60,8 @@ async function open(url: string): Promise<Client> {
 }
 
 export async function followOutbox(options: OutboxFeedOptions): Promise<EventFeed> {
-  const client = await open(options.databaseUrl);
+  let lostWith: Error | undefined;
+  const client = await open(options.databaseUrl, (err) => (lostWith ??= err));
   const start = options.since ?? (await client.query<{ now: Date }>('SELECT now() AS now')).rows[0].now;
   const seen = new Map<string, number>();
   let closed = false;
@@ -100,6 +110,13 @@ export async function followOutbox(options: OutboxFeedOptions): Promise<EventFee
             setTimeout(resolve, POLL_MS);
           });
         }
+      } catch (err) {
+        if (closed) return;
+        // After a lost connection the next query says only "not queryable": name the cause instead.
+        const cause = lostWith ?? (err as Error);
+        throw new CommandFailure(
+          `lost the connection to the database at ${describeDatabaseUrl(options.databaseUrl)}: ${cause.message}`,
+        );
       } finally {
         await end();
       }

@@ -1,7 +1,7 @@
 // The relay's own connection pool against real Postgres: its claims stay cheap while published rows pile up
 // (nothing vacuums the table in between), pass after pass of the same prepared statements.
 import { closeDataSource, openDataSource } from '@state-hub/db';
-import { createTestDatabase, type TestDatabase } from '@state-hub/testing';
+import { createTestDatabase, eventually, startPostgresServer, type TestDatabase } from '@state-hub/testing';
 import type { DataSource } from 'typeorm';
 import { outboxDbFromUrl, type OutboxDb } from './outbox-db';
 import { CLAIM_SQL, OutboxStore } from './outbox-store';
@@ -124,5 +124,32 @@ describe('outboxDbFromUrl (real Postgres)', () => {
     expect(outcomes.filter((o) => o !== 'ok').every((o) => /cached plan must not change result type/.test(o))).toBe(
       true,
     );
+  });
+});
+
+describe('outboxDbFromUrl when Postgres goes down under a query (own Postgres server)', () => {
+  it('fails that query, not the process, and runs the next one once the server is back', async () => {
+    const server = await startPostgresServer();
+    const relayDb = outboxDbFromUrl(server.url, { warn: () => undefined });
+    try {
+      const pending = relayDb.query('SELECT pg_sleep(30)');
+      await eventually(async () => {
+        const [row] = await relayDb.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)'`,
+        );
+        expect(row.n).toBe(1);
+      });
+      // An immediate shutdown (a crash, to the client) only warns the session before its socket closes: the
+      // client errors while the pool has it lent out. Unheard, that error would fail this test as uncaught.
+      server.stop('immediate');
+      await expect(pending).rejects.toThrow(/Connection terminated unexpectedly/);
+      server.start();
+      // The pool's other connection died as well; it is dropped when its socket's end is read, as the relay's next
+      // pass would find.
+      await eventually(async () => expect(await relayDb.query('SELECT 1 AS one')).toEqual([{ one: 1 }]));
+    } finally {
+      await relayDb.close();
+      server.destroy();
+    }
   });
 });

@@ -58,6 +58,10 @@ export function outboxDbFromUrl(url: string, logger: { warn(message: string): vo
     query: async <T>(sql: string, params?: unknown[]) => {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // A checked-out client has no listener of the pool's: when its connection dies (Postgres restarted or
+      // crashed), it emits 'error', which unheard would end the process. The query fails with that error too.
+      const lost = (err: Error) => (broken = err);
+      client.on('error', lost);
       try {
         return (await client.query({ name: nameOf(sql), text: sql, values: params })).rows as T[];
       } catch (err) {
@@ -66,6 +70,7 @@ export function outboxDbFromUrl(url: string, logger: { warn(message: string): vo
         if (STALE_STATEMENT_CODES.has((err as { code?: string }).code ?? '')) broken = err as Error;
         throw err;
       } finally {
+        client.removeListener('error', lost);
         client.release(broken);
       }
     },

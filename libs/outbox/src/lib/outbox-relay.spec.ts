@@ -117,4 +117,25 @@ describe('OutboxRelay.drain (real Postgres)', () => {
     expect(rows.map((row) => row.id)).toEqual(ids);
     expect(rows.map((row) => row.claimed_until === null)).toEqual([...Array(4).fill(false), ...Array(4).fill(true)]);
   });
+
+  it('settles what it owes once the database is back: marks what it published, hands back what it claimed', async () => {
+    const ids = await add(8);
+    const { markPublished, release } = store;
+    const down = async () => {
+      throw new Error('connection lost');
+    };
+    store.markPublished = down;
+    store.release = down;
+    const publisher = new RecordingPublisher(trace);
+    const relayHere = relay(publisher);
+    await expect(relayHere.drain()).rejects.toThrow('connection lost');
+    expect((await unpublished()).every((row) => row.claimed_until !== null)).toBe(true); // all 8 leased
+    store.markPublished = markPublished;
+    store.release = release;
+    // The next pass marks the first four (not published again) and takes the other four at once, not after the
+    // 30 s lease.
+    expect(await relayHere.drain()).toBe(4);
+    expect(publisher.published).toEqual(ids);
+    expect(await unpublished()).toEqual([]);
+  });
 });

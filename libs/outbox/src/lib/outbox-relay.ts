@@ -76,6 +76,13 @@ export class OutboxRelay {
   private wakeUp?: () => void;
   private woken = false;
   private lastPrune = 0;
+  /**
+   * What this relay owes the table after the database went away under it: ids it published but could not mark,
+   * and claims it could not hand back. Settled first on the next pass, so those rows neither wait out their lease
+   * nor go out again.
+   */
+  private unmarked: string[] = [];
+  private unreleased: ClaimedEvent[] = [];
 
   constructor(
     private readonly store: OutboxStore,
@@ -111,6 +118,7 @@ export class OutboxRelay {
    */
   async drain(): Promise<number> {
     const { batchSize, leaseMs } = this.options;
+    await this.settle();
     let total = 0;
     let batch = this.publisher.ready ? await this.store.claim(batchSize, leaseMs) : [];
     while (batch.length > 0) {
@@ -147,7 +155,20 @@ export class OutboxRelay {
     try {
       await this.store.release(batch);
     } catch (err) {
+      this.unreleased.push(...batch); // handed back on the next pass (a row whose lease ran out meanwhile is not)
       this.logger.warn(`releasing ${batch.length} claimed outbox event(s) failed: ${(err as Error).message}`);
+    }
+  }
+
+  /** Marks and hands back what a pass could not, once the database answers again; throws while it does not. */
+  private async settle(): Promise<void> {
+    if (this.unmarked.length > 0) {
+      await this.store.markPublished(this.unmarked);
+      this.unmarked = [];
+    }
+    if (this.unreleased.length > 0) {
+      await this.store.release(this.unreleased);
+      this.unreleased = [];
     }
   }
 
@@ -183,6 +204,7 @@ export class OutboxRelay {
       ),
     );
     const published: string[] = [];
+    const failed: Array<{ row: ClaimedEvent; error: Error; retryIn: number }> = [];
     for (const [i, result] of results.entries()) {
       const row = batch[i];
       if (result.status === 'fulfilled') {
@@ -195,10 +217,17 @@ export class OutboxRelay {
           `publish of event ${row.id} (${row.subject}) failed: ${error.message}; retry in ${retryIn} ms`,
         );
         this.observer.failed?.(row, error);
-        await this.store.markFailed(row.id, error.message, retryIn);
+        failed.push({ row, error, retryIn });
       }
     }
-    await this.store.markPublished(published);
+    // The published rows first: they are in the stream, and a failure below must not leave them to their lease.
+    try {
+      await this.store.markPublished(published);
+    } catch (err) {
+      this.unmarked.push(...published); // marked on the next pass, not published again
+      throw err;
+    }
+    for (const { row, error, retryIn } of failed) await this.store.markFailed(row.id, error.message, retryIn);
     return published.length;
   }
 

@@ -88,6 +88,8 @@ describe('OutboxStore (real Postgres)', () => {
     expect(await store.pendingCount()).toBe(1);
     expect(await store.prunePublished(60_000)).toBe(0); // too young
     await ds.query(`UPDATE event_outbox SET published_at = now() - interval '2 hours' WHERE published_at IS NOT NULL`);
+    // A mark retried after its first answer was lost leaves the row as the first one marked it.
+    await store.markPublished(rows.slice(0, 2).map((r) => r.id));
     expect(await store.prunePublished(3600_000)).toBe(2);
     expect(await store.pendingCount()).toBe(1);
   });

@@ -84,12 +84,13 @@ export class OutboxStore {
     return rows.length;
   }
 
+  /** Marks rows published; a row already marked (a retried mark whose first answer was lost) is left alone. */
   async markPublished(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.db.query(
       `UPDATE event_outbox
           SET published_at = now(), claimed_until = NULL, last_attempt_at = now(), attempts = attempts + 1
-        WHERE id = ANY($1::uuid[])`,
+        WHERE id = ANY($1::uuid[]) AND published_at IS NULL`,
       [ids],
     );
   }
