@@ -62,7 +62,8 @@ const post = (url: string, body: unknown) => send<{ id: string }>('POST', url, b
 
 /**
  * Times each same-work / API pair runs (see main). On this shared box one 5 s stage of the same server moves by up to
- * a third from one pass to the next; four passes halve what that does to a mean next to two.
+ * a third from one pass to the next; the mean of four passes spreads about 30 % less than that of two. (Every pass
+ * adds its POST stages' rows to progress_events, by hand and API alike.)
  */
 const PASSES = Number(process.env.BENCH_API_PASSES ?? 4);
 if (!Number.isInteger(PASSES) || PASSES < 1) {

@@ -64,10 +64,15 @@ describe('chaos: restart Postgres under load (built hub, own Postgres server and
       );
     } catch (err) {
       // Say why a row is still waiting: its lease, its backoff, its last error, and what the hub logged.
-      const { rows } = await pg.query(
-        `SELECT id, created_at, claimed_until, next_attempt_at, attempts, last_error, now() AS now
-           FROM event_outbox WHERE published_at IS NULL`,
-      );
+      const rows = await pg
+        .query(
+          `SELECT id, created_at, claimed_until, next_attempt_at, attempts, last_error, now() AS now
+             FROM event_outbox WHERE published_at IS NULL`,
+        )
+        .then(
+          (r) => r.rows as unknown[],
+          (e: Error) => [`the diagnostic query failed: ${e.message}`],
+        );
       throw new Error(
         `${(err as Error).message}\nunpublished: ${JSON.stringify(rows)}\nhub log:\n${hub.service.output()}`,
       );

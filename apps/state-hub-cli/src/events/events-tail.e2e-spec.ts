@@ -158,10 +158,12 @@ describe('state-hub events tail on the outbox of the built hub (no NATS)', () =>
       await cli.waitFor(FOLLOWING);
       await admin.connect();
       const { rows } = await admin.query<{ ended: boolean }>(
-        'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE application_name = $1',
+        `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
+          WHERE application_name = $1 AND datname = current_database()`,
         [APPLICATION_NAME],
       );
-      expect(rows).toEqual([{ ended: true }]);
+      expect(rows.length).toBeGreaterThanOrEqual(1);
+      expect(rows.every((row) => row.ended)).toBe(true);
       expect(await cli.exited()).toEqual({ code: 1, signal: null });
       expect(cli.stderr().split('\n').slice(1).join('\n')).toMatch(
         /^error: lost the connection to the database at postgres:\/\/\S+: terminating connection due to administrator command\n$/,

@@ -33,6 +33,9 @@ export function describeDatabaseUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
+/** SQLSTATEs of a connection that is gone: class 08 (connection exception), 57P01–57P03 (server shut down). */
+const CONNECTION_LOST = /^(08|57P0[123])/;
+
 /** How the command's connection shows in pg_stat_activity. */
 export const APPLICATION_NAME = 'state-hub events tail';
 
@@ -60,9 +63,28 @@ async function open(url: string, lost: (err: Error) => void): Promise<Client> {
 }
 
 export async function followOutbox(options: OutboxFeedOptions): Promise<EventFeed> {
+  const where = describeDatabaseUrl(options.databaseUrl);
   let lostWith: Error | undefined;
   const client = await open(options.databaseUrl, (err) => (lostWith ??= err));
-  const start = options.since ?? (await client.query<{ now: Date }>('SELECT now() AS now')).rows[0].now;
+  /** One line for a failed read: a lost connection (the server restarted, the session was ended) says so. */
+  const failure = (err: unknown): CommandFailure => {
+    const code = (err as { code?: unknown }).code;
+    if (lostWith || (typeof code === 'string' && CONNECTION_LOST.test(code))) {
+      // after a lost connection the next query says only "not queryable": name the cause instead
+      return new CommandFailure(
+        `lost the connection to the database at ${where}: ${(lostWith ?? (err as Error)).message}`,
+      );
+    }
+    return new CommandFailure(`reading the outbox at ${where} failed: ${(err as Error).message}`);
+  };
+  const start =
+    options.since ??
+    (await client.query<{ now: Date }>('SELECT now() AS now').then(
+      ({ rows }) => rows[0].now,
+      (err: unknown) => {
+        throw failure(err);
+      },
+    ));
   const seen = new Map<string, number>();
   let closed = false;
   let wake: (() => void) | undefined;
@@ -89,7 +111,7 @@ export async function followOutbox(options: OutboxFeedOptions): Promise<EventFee
   const end = () => (ended ??= client.end().catch(() => undefined));
 
   return {
-    description: `${options.subject} in the hub's outbox at ${describeDatabaseUrl(options.databaseUrl)} (NATS_URL unset)`,
+    description: `${options.subject} in the hub's outbox at ${where} (NATS_URL unset)`,
     async *messages(): AsyncIterable<TailedMessage> {
       running = true;
       try {
@@ -112,11 +134,7 @@ export async function followOutbox(options: OutboxFeedOptions): Promise<EventFee
         }
       } catch (err) {
         if (closed) return;
-        // After a lost connection the next query says only "not queryable": name the cause instead.
-        const cause = lostWith ?? (err as Error);
-        throw new CommandFailure(
-          `lost the connection to the database at ${describeDatabaseUrl(options.databaseUrl)}: ${cause.message}`,
-        );
+        throw failure(err);
       } finally {
         await end();
       }

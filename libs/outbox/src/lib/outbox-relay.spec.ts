@@ -138,4 +138,28 @@ describe('OutboxRelay.drain (real Postgres)', () => {
     expect(publisher.published).toEqual(ids);
     expect(await unpublished()).toEqual([]);
   });
+
+  it('marks what it published even when recording a failed publish fails, and records that failure later', async () => {
+    const ids = await add(4);
+    const failing = new (class extends RecordingPublisher {
+      override async publish(subject: string, data: Uint8Array, msgId: string) {
+        if (msgId === ids[1]) throw new Error('no responders');
+        return super.publish(subject, data, msgId);
+      }
+    })(trace);
+    const { markFailed } = store;
+    store.markFailed = async () => {
+      throw new Error('connection lost');
+    };
+    const relayHere = relay(failing);
+    await expect(relayHere.drain()).rejects.toThrow('connection lost');
+    expect((await unpublished()).map((row) => row.id)).toEqual([ids[1]]); // the other three are marked
+    store.markFailed = markFailed;
+    expect(await relayHere.drain()).toBe(0); // the failure is recorded; its backoff keeps the row for later
+    const [row]: Array<{ attempts: number; last_error: string; claimed_until: Date | null }> = await ds.query(
+      'SELECT attempts, last_error, claimed_until FROM event_outbox WHERE id = $1',
+      [ids[1]],
+    );
+    expect(row).toEqual({ attempts: 1, last_error: 'no responders', claimed_until: null });
+  });
 });

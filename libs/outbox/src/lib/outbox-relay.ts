@@ -70,6 +70,12 @@ export function retryDelayMs(attempts: number, baseMs: number, maxMs: number, ra
   return Math.round(raw * (0.8 + 0.4 * random()));
 }
 
+interface FailedPublish {
+  row: ClaimedEvent;
+  error: Error;
+  retryIn: number;
+}
+
 export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
@@ -78,10 +84,11 @@ export class OutboxRelay {
   private lastPrune = 0;
   /**
    * What this relay owes the table after the database went away under it: ids it published but could not mark,
-   * and claims it could not hand back. Settled first on the next pass, so those rows neither wait out their lease
-   * nor go out again.
+   * failed publishes it could not record, and claims it could not hand back. Settled first on the next pass (and
+   * tried once more on stop), so those rows neither wait out their lease nor go out again.
    */
   private unmarked: string[] = [];
+  private unrecorded: FailedPublish[] = [];
   private unreleased: ClaimedEvent[] = [];
 
   constructor(
@@ -103,6 +110,9 @@ export class OutboxRelay {
     this.running = false;
     this.wake();
     await this.loop;
+    await this.settle().catch((err: Error) =>
+      this.logger.warn(`outbox rows this relay still owed wait for their lease: ${err.message}`),
+    );
   }
 
   /** Asks for a pass now (after a commit that wrote events). */
@@ -160,15 +170,28 @@ export class OutboxRelay {
     }
   }
 
-  /** Marks and hands back what a pass could not, once the database answers again; throws while it does not. */
+  /** Does what a pass could not, once the database answers again; throws while it does not. */
   private async settle(): Promise<void> {
     if (this.unmarked.length > 0) {
       await this.store.markPublished(this.unmarked);
       this.unmarked = [];
     }
+    await this.recordFailures(this.unrecorded.splice(0));
     if (this.unreleased.length > 0) {
       await this.store.release(this.unreleased);
       this.unreleased = [];
+    }
+  }
+
+  /** Records failed publishes (their error and backoff); what is left when the database fails is owed. */
+  private async recordFailures(failed: FailedPublish[]): Promise<void> {
+    for (const [i, { row, error, retryIn }] of failed.entries()) {
+      try {
+        await this.store.markFailed(row.id, error.message, retryIn);
+      } catch (err) {
+        this.unrecorded.push(...failed.slice(i));
+        throw err;
+      }
     }
   }
 
@@ -204,7 +227,7 @@ export class OutboxRelay {
       ),
     );
     const published: string[] = [];
-    const failed: Array<{ row: ClaimedEvent; error: Error; retryIn: number }> = [];
+    const failed: FailedPublish[] = [];
     for (const [i, result] of results.entries()) {
       const row = batch[i];
       if (result.status === 'fulfilled') {
@@ -225,9 +248,10 @@ export class OutboxRelay {
       await this.store.markPublished(published);
     } catch (err) {
       this.unmarked.push(...published); // marked on the next pass, not published again
+      this.unrecorded.push(...failed);
       throw err;
     }
-    for (const { row, error, retryIn } of failed) await this.store.markFailed(row.id, error.message, retryIn);
+    await this.recordFailures(failed);
     return published.length;
   }
 

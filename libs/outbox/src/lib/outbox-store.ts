@@ -100,7 +100,7 @@ export class OutboxStore {
       `UPDATE event_outbox
           SET attempts = attempts + 1, last_error = $2, last_attempt_at = now(), claimed_until = NULL,
               next_attempt_at = now() + make_interval(secs => $3::double precision / 1000)
-        WHERE id = $1`,
+        WHERE id = $1 AND published_at IS NULL`,
       [id, error.slice(0, 2000), retryInMs],
     );
   }
