@@ -16,6 +16,7 @@ import { WorkstreamEntity } from './workstream.entity';
 /** A question that needs an answer; resolved once, with who and what. */
 @Entity({ name: 'decisions' })
 @Index('ix_decisions_status', ['status'])
+@Index('ix_decisions_workstream_id', ['workstream_id'])
 export class DecisionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -7,6 +7,8 @@ import type { WebhookHost } from '../domain-types';
  */
 @Entity({ name: 'webhook_deliveries' })
 @Index('uq_webhook_deliveries_host_delivery', ['host', 'delivery_id'], { unique: true })
+// every recorded push deletes the deliveries older than the retention first
+@Index('ix_webhook_deliveries_received_at', ['received_at'])
 export class WebhookDeliveryEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -8,6 +8,7 @@ import { RunWarnings1796431097279 } from './1796431097279-run-warnings';
 import { DeadLetterRedrivesAndRunReplay1796431202886 } from './1796431202886-dead-letter-redrives-and-run-replay';
 import { WebhookDeliveries1796431299392 } from './1796431299392-webhook-deliveries';
 import { NextStepsIndex1796508927815 } from './1796508927815-next-steps-index';
+import { DecisionWorkstreamAndDeliveryAgeIndexes1796572800000 } from './1796572800000-decision-workstream-and-delivery-age-indexes';
 
 /** Every migration in order, as a class array (the apps are bundled, so no globs). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DeadLetterRedrivesAndRunReplay1796431202886,
   WebhookDeliveries1796431299392,
   NextStepsIndex1796508927815,
+  DecisionWorkstreamAndDeliveryAgeIndexes1796572800000,
 ];

@@ -160,4 +160,21 @@ describe('event-consumer: dead letters on JetStream (Postgres + own nats-server)
       expect([path, res.status, res.body.field]).toEqual([path, 400, field]);
     }
   });
+
+  it('lists newest first over many letters: a limit, a filter that matches old ones only, a cut by time', async () => {
+    const COUNT = 150; // more than two of the windows a list reads at once
+    const before = new Date(Date.now() - 1).toISOString();
+    for (let i = 0; i < COUNT; i++) {
+      await f.source.publishDeadLetter(f.source.envelope(`org.test.many.m${i}`, { i }), `many ${i}`);
+    }
+    const reasons = (found: Letter[]) => found.map((l) => l.reason);
+    const page = await letters({ subject: 'org.test.many.*', limit: '100' });
+    expect(reasons(page)).toEqual(Array.from({ length: 100 }, (_, i) => `many ${COUNT - 1 - i}`));
+    // the oldest two, behind the newest 148 (the other tests' letters behind them do not match)
+    expect(reasons(await letters({ subject: 'org.test.many.m0', limit: '5' }))).toEqual(['many 0']);
+    expect(reasons(await letters({ subject: 'org.test.many.m1', reason: 'many 1' }))).toEqual(['many 1']);
+    // since: the letters of this test and no older one, newest first
+    const since = await letters({ since: before, limit: '500' });
+    expect(reasons(since)).toEqual(Array.from({ length: COUNT }, (_, i) => `many ${COUNT - 1 - i}`));
+  });
 });
