@@ -6,7 +6,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { replyWithDirectJson } from '../common/http/direct-json-reply';
-import { JsonDepthPipe } from '../common/validation/json-depth.pipe';
 import { HubValidationPipe } from '../common/validation/hub-validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { serveDashboard } from '../dashboard/serve-dashboard';
@@ -29,7 +28,6 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useBodyParser('raw', { limit, type: isWebhookRequest });
   app.useBodyParser('json', { limit });
   app.useGlobalPipes(
-    new JsonDepthPipe(),
     new HubValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

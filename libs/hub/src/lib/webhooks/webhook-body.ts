@@ -2,7 +2,7 @@
 // the host sent. Only after that check is it read as JSON, with the limits every other route has.
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { BadRequestError } from '@state-hub/nest-http';
-import { MAX_JSON_DEPTH, tooDeepField } from '../common/validation/json-depth.pipe';
+import { MAX_JSON_DEPTH, tooDeepField } from '../common/validation/json-depth';
 
 const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 

@@ -53,6 +53,19 @@ describe('HubValidationPipe', () => {
     expect(pipe.validations).toBe(4);
   });
 
+  it('refuses a body nested too deep before anything validates it, naming the field', async () => {
+    const pipe = newPipe();
+    let detail: unknown = 'leaf';
+    for (let i = 0; i < 5_000; i++) detail = [detail];
+    const event = { type: 'body' as const, metatype: CreateProgressEventDto };
+    const refused = pipe.transform({ event_type: 'note', summary: 'deep', detail }, event);
+    await expect(refused).rejects.toBeInstanceOf(BadRequestException);
+    await expect(refused).rejects.toThrow('detail is nested deeper than 64 levels');
+    expect(pipe.validations).toBe(0);
+    // a query is not a body: its values are strings, and the check leaves it alone
+    await expect(pipe.transform({ limit: '20' }, query)).resolves.toEqual({ limit: 20 });
+  });
+
   it('validates bodies every time, never remembering them', async () => {
     const pipe = newPipe();
     const body = { type: 'body' as const, metatype: PageQuery };

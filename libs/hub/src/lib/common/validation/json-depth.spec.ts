@@ -1,7 +1,7 @@
 // The depth check names the top-level field that nests too deep, never recurses
-// itself, and leaves non-body arguments alone.
+// itself.
 import { BadRequestException } from '@nestjs/common';
-import { JsonDepthPipe, MAX_JSON_DEPTH, tooDeepField } from './json-depth.pipe';
+import { MAX_JSON_DEPTH, refuseTooDeepBody, tooDeepField } from './json-depth';
 
 function nested(depth: number, kind: 'array' | 'object'): unknown {
   let value: unknown = 'leaf';
@@ -27,19 +27,15 @@ describe('tooDeepField', () => {
   });
 });
 
-describe('JsonDepthPipe', () => {
-  const pipe = new JsonDepthPipe();
-
+describe('refuseTooDeepBody', () => {
   it('refuses a deep body with a 400 that names the field', () => {
-    const run = () => pipe.transform({ extra: nested(100, 'object') }, { type: 'body' });
+    const run = () => refuseTooDeepBody({ extra: nested(100, 'object') });
     expect(run).toThrow(BadRequestException);
     expect(run).toThrow('extra is nested deeper than 64 levels');
   });
 
-  it('passes a shallow body and any non-body argument through unchanged', () => {
-    const body = { a: [1, 2] };
-    expect(pipe.transform(body, { type: 'body' })).toBe(body);
-    const deep = nested(100, 'object');
-    expect(pipe.transform(deep, { type: 'custom' })).toBe(deep);
+  it('passes a body nested up to the limit', () => {
+    expect(() => refuseTooDeepBody({ a: [1, 2] })).not.toThrow();
+    expect(() => refuseTooDeepBody(nested(MAX_JSON_DEPTH, 'object'))).not.toThrow();
   });
 });
