@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// The `state-hub` command (package.json "bin"): runs the CLI's TypeScript source
-// (apps/state-hub-cli/src/main.ts) through @swc-node/register, as `npm run hub`
-// does, so `npx state-hub …` works right after `npm install`, without a build.
-// `npm link` in the workspace makes it a global command; paths are resolved from
-// this file's real location, so it works from any directory.
+// The `state-hub` command (package.json "bin"): runs the CLI's build when it is
+// current (`npx nx build state-hub-cli`; `npm test` makes it), else its TypeScript
+// source (apps/state-hub-cli/src/main.ts) through @swc-node/register, as `npm run hub`
+// does, so `npx state-hub …` works right after `npm install`, without a build
+// (apps/state-hub-cli/src/cli/cli-entry.cjs decides). `npm link` in the workspace makes it a global command;
+// paths are resolved from this file's real location, so it works from any directory.
 'use strict';
 const { join } = require('node:path');
 
@@ -14,7 +15,10 @@ if (major < 24) {
 }
 
 const root = join(__dirname, '..');
-// Always the workspace's own tsconfig (its path aliases), whatever the caller's environment holds.
-process.env.SWC_NODE_PROJECT = join(root, 'tsconfig.base.json');
-require(require.resolve('@swc-node/register', { paths: [root] }));
-require(join(root, 'apps/state-hub-cli/src/main.ts'));
+const entry = require(join(root, 'apps/state-hub-cli/src/cli/cli-entry.cjs')).chooseCliEntry(root, process.env);
+if (entry.kind === 'source') {
+  // Always the workspace's own tsconfig (its path aliases), whatever the caller's environment holds.
+  process.env.SWC_NODE_PROJECT = join(root, 'tsconfig.base.json');
+  require(require.resolve('@swc-node/register', { paths: [root] }));
+}
+require(entry.script);

@@ -1,6 +1,6 @@
 // Parsers for flag and argument values: commander calls them, and a value they
 // refuse is a usage error (exit 2) naming the flag and what it must be.
-import { SLUG_PATTERN } from '@state-hub/db';
+import { SLUG_PATTERN } from '@state-hub/hub-client';
 import { InvalidArgumentError } from 'commander';
 import { parseHubUrl } from '../config/cli-env';
 

@@ -1,6 +1,6 @@
 // The `state-hub` command itself (package.json "bin" → bin/state-hub.cjs): usable
-// as `npx state-hub` from the repo and from a folder inside it, as a global
-// command after `npm link`, on a terminal (colours unless NO_COLOR) and in a pipe;
+// as `npx state-hub` from the repo and from a folder inside it, from its build or its
+// source, as a global command after `npm link`, on a terminal (colours unless NO_COLOR) and in a pipe;
 // and one clear line when the hub or the engine cannot be reached.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '@state-hub/testing';
+import { chooseCliEntry } from './cli-entry.cjs';
 import { runCli, runStateHub, WORKSPACE_ROOT } from '../testing/run-cli';
 
 const exec = promisify(execFile);
@@ -18,9 +19,23 @@ describe('the state-hub command', () => {
     ['the repo', WORKSPACE_ROOT],
     ['a folder inside it', join(WORKSPACE_ROOT, 'apps/state-hub-cli/src')],
   ])('runs as `npx state-hub` from %s, without a build', async (_where, cwd) => {
-    const { stdout } = await exec('npx', ['--no-install', 'state-hub', '--help'], { cwd, env });
+    // STATE_HUB_CLI_SOURCE=1: the source, as on a checkout that was never built
+    const { stdout } = await exec('npx', ['--no-install', 'state-hub', '--help'], {
+      cwd,
+      env: { ...env, STATE_HUB_CLI_SOURCE: '1' },
+    });
     expect(stdout).toMatch(/^Usage: state-hub \[options\] \[command\]/);
     expect(stdout).toContain('definitions');
+  });
+
+  it('runs its current build (the test target builds it) and answers as the source does', async () => {
+    expect(chooseCliEntry(WORKSPACE_ROOT, {}).kind).toBe('build');
+    for (const args of [['--help'], ['runs', 'list', '--help'], ['definitions', 'lint', 'activity-definitions']]) {
+      const built = await runStateHub(args);
+      const source = await runStateHub(args, { STATE_HUB_CLI_SOURCE: '1' });
+      expect(built).toMatchObject({ code: 0, stdout: source.stdout, stderr: source.stderr });
+      expect(built.stdout).not.toBe('');
+    }
   });
 
   it('becomes a global command with `npm link`', async () => {

@@ -10,43 +10,40 @@ import {
   readServeEnv,
 } from './cli-env';
 
-const readDatabaseEnv = (env: Record<string, string>) => readCommandEnv(env).database;
+const readDatabaseEnv = async (env: Record<string, string>) => (await readCommandEnv(env)).database;
 
 describe('CLI environment', () => {
-  it('defaults to the local hub, no token, no database', () => {
+  it('defaults to the local hub, no token, no database', async () => {
     expect(readHubEnv({ INIT_CWD: '/work' })).toEqual({ hubUrl: DEFAULT_HUB_URL, token: undefined, cwd: '/work' });
-    expect(readDatabaseEnv({})).toMatchObject({
+    expect(await readDatabaseEnv({})).toMatchObject({
       databaseUrl: undefined,
       sweepSettings: { commitWriteback: false, workplanDir: 'workplans', repoLockWaitSeconds: 30 },
     });
   });
 
-  it('names every bad variable at once, one line each', () => {
+  it('names every bad variable at once, one line each', async () => {
     const attempt = () =>
       readCommandEnv({
         STATE_HUB_URL: 'ftp://hub',
         SWEEP_COMMIT_WRITEBACK: 'maybe',
         SWEEP_REPO_LOCK_WAIT_SECONDS: '-1',
       });
-    expect(attempt).toThrow(ConfigError);
-    try {
-      attempt();
-    } catch (err) {
-      expect((err as ConfigError).problems).toEqual([
-        'STATE_HUB_URL must be an http:// or https:// URL without quotes, query or fragment (got "ftp://hub")',
-        'SWEEP_COMMIT_WRITEBACK must be true or false (got "maybe")',
-        'SWEEP_REPO_LOCK_WAIT_SECONDS must be an integer between 0 and 600 (got "-1")',
-      ]);
-    }
+    await expect(attempt()).rejects.toThrow(ConfigError);
+    const err = (await attempt().catch((e: unknown) => e)) as ConfigError;
+    expect(err.problems).toEqual([
+      'STATE_HUB_URL must be an http:// or https:// URL without quotes, query or fragment (got "ftp://hub")',
+      'SWEEP_COMMIT_WRITEBACK must be true or false (got "maybe")',
+      'SWEEP_REPO_LOCK_WAIT_SECONDS must be an integer between 0 and 600 (got "-1")',
+    ]);
   });
 
-  it('reads the hub, the token and the SWEEP_* settings', () => {
+  it('reads the hub, the token and the SWEEP_* settings', async () => {
     expect(readHubEnv({ STATE_HUB_URL: 'https://hub.example.org/', STATE_HUB_API_TOKEN: 't' })).toMatchObject({
       hubUrl: 'https://hub.example.org',
       token: 't',
     });
     expect(
-      readDatabaseEnv({
+      await readDatabaseEnv({
         DATABASE_URL: 'postgres://u@h/db',
         SWEEP_PUSH_WRITEBACK: 'on',
         SWEEP_WORKPLAN_DIR: 'docs/wp',
@@ -63,7 +60,9 @@ describe('CLI environment', () => {
       },
     });
     // empty means the default, as in the API (FOO= in a compose file)
-    expect(readDatabaseEnv({ SWEEP_GIT_AUTHOR_NAME: '', SWEEP_GIT_AUTHOR_EMAIL: '' }).sweepSettings).toMatchObject({
+    expect(
+      (await readDatabaseEnv({ SWEEP_GIT_AUTHOR_NAME: '', SWEEP_GIT_AUTHOR_EMAIL: '' })).sweepSettings,
+    ).toMatchObject({
       gitAuthorName: 'State Hub',
       gitAuthorEmail: 'state-hub@localhost',
     });
@@ -93,9 +92,9 @@ describe('CLI environment', () => {
       /SWEEP_GIT_AUTHOR_EMAIL must be an e-mail address \(got "not-an-email"\)/,
     ],
     [{ SWEEP_GIT_AUTHOR_EMAIL: 'bot @example.org' }, /SWEEP_GIT_AUTHOR_EMAIL must be an e-mail address/],
-  ])('refuses %j', (env, message) => {
-    expect(() => readDatabaseEnv(env)).toThrow(ConfigError);
-    expect(() => readDatabaseEnv(env)).toThrow(message);
+  ])('refuses %j', async (env, message) => {
+    await expect(readDatabaseEnv(env)).rejects.toThrow(ConfigError);
+    await expect(readDatabaseEnv(env)).rejects.toThrow(message);
   });
 
   it('reads the engine: ENGINE_URL, and ENGINE_API_TOKEN before the hub token', () => {

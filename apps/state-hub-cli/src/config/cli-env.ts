@@ -2,7 +2,7 @@
 // ConfigError (exit 1) with a line naming each variable. Nothing else in the CLI
 // reads process.env.
 import { ConfigError } from '@state-hub/config';
-import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from '@state-hub/consistency-sweep';
+import type { SweepSettings } from '@state-hub/consistency-sweep';
 import { UsageError } from '../cli/cli-errors';
 
 export const DEFAULT_HUB_URL = 'http://127.0.0.1:3000';
@@ -123,16 +123,21 @@ function hubEnv(env: Env, problems: Problems, flags: HubFlags): HubEnv {
   return { hubUrl, token: flags.token || env['STATE_HUB_API_TOKEN'] || undefined, cwd: workingDir(env) };
 }
 
-function databaseEnv(env: Env, problems: Problems): DatabaseEnv {
+function databaseUrlOf(env: Env, problems: Problems): string | undefined {
   const databaseUrl = env['DATABASE_URL'] || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
-  const workplanDir = env['SWEEP_WORKPLAN_DIR'] || DEFAULT_SWEEP_SETTINGS.workplanDir;
+  return databaseUrl;
+}
+
+function databaseEnv(env: Env, problems: Problems, defaults: SweepSettings): DatabaseEnv {
+  const databaseUrl = databaseUrlOf(env, problems);
+  const workplanDir = env['SWEEP_WORKPLAN_DIR'] || defaults.workplanDir;
   if (!WORKPLAN_DIR.test(workplanDir)) {
     problems.push(`SWEEP_WORKPLAN_DIR must be a relative path inside the repo (got "${workplanDir}")`);
   }
-  const d = DEFAULT_SWEEP_SETTINGS;
+  const d = defaults;
   return {
     databaseUrl,
     sweepSettings: {
@@ -177,9 +182,19 @@ export function readHubEnv(env: Env = process.env, flags: HubFlags = {}): HubEnv
   return checked((problems) => hubEnv(env, problems, flags));
 }
 
-/** What a command that may run in this process (sweep, compare-sweeps) needs: every problem of both at once. */
-export function readCommandEnv(env: Env = process.env, flags: HubFlags = {}): { hub: HubEnv; database: DatabaseEnv } {
-  return checked((problems) => ({ hub: hubEnv(env, problems, flags), database: databaseEnv(env, problems) }));
+/**
+ * What a command that may run in this process (sweep, compare-sweeps) needs: every problem of both at once. Async
+ * because the sweep's defaults come with the sweep, which only these commands load (it brings the database layer).
+ */
+export async function readCommandEnv(
+  env: Env = process.env,
+  flags: HubFlags = {},
+): Promise<{ hub: HubEnv; database: DatabaseEnv }> {
+  const { DEFAULT_SWEEP_SETTINGS } = await import('../sweep/sweep-defaults');
+  return checked((problems) => ({
+    hub: hubEnv(env, problems, flags),
+    database: databaseEnv(env, problems, DEFAULT_SWEEP_SETTINGS),
+  }));
 }
 
 /** Where `events tail` reads: NATS_URL (JetStream), else the hub's outbox at DATABASE_URL. */
@@ -203,8 +218,7 @@ export function readEventsEnv(env: Env, flags: { natsUrl?: string; stream?: stri
     if (!STREAM_NAME_PATTERN.test(stream)) {
       problems.push('NATS_STREAM must be a stream name (letters, digits, - and _)');
     }
-    const { databaseUrl } = databaseEnv(env, problems);
-    return { natsUrl, stream, databaseUrl };
+    return { natsUrl, stream, databaseUrl: databaseUrlOf(env, problems) };
   });
 }
 

@@ -6,13 +6,10 @@ import { withEngineFlags } from '../cli/connection-flags';
 import { withExamples } from '../cli/examples';
 import { printerFor } from '../cli/printer';
 import { type EngineFlags, readEngineEnv } from '../config/cli-env';
-import {
-  type DeadLetterFilterFlags,
-  listDeadLetters,
-  redriveDeadLetters,
-  type RedriveFlags,
-  showDeadLetter,
-} from './dead-letters.command';
+import type { DeadLetterFilterFlags, RedriveFlags } from './dead-letters.command';
+
+// Each command loads what it runs when it runs: `--help` and the other commands do not pay for it.
+const commands = () => import('./dead-letters.command');
 
 /** The filter flags of `dead-letters list` and `redrive`. */
 function withLetterFilter(command: Command): Command {
@@ -37,6 +34,7 @@ export function addDeadLetterCommands(program: Command, { io, done }: CommandCon
     'state-hub dead-letters list',
     "state-hub dead-letters list --subject 'org.statehub.>' --since 7d --json",
   ]).action(async (flags: DeadLetterFilterFlags & EngineFlags & { json: boolean }) => {
+    const { listDeadLetters } = await commands();
     done(await listDeadLetters(flags, readEngineEnv(io.env, flags), printerFor(io)));
   });
 
@@ -47,6 +45,7 @@ export function addDeadLetterCommands(program: Command, { io, done }: CommandCon
     .option('--json', 'print the letter as JSON', false);
   withExamples(withEngineFlags(show), ['state-hub dead-letters show 42']).action(
     async (id: string, flags: EngineFlags & { json: boolean }) => {
+      const { showDeadLetter } = await commands();
       done(await showDeadLetter(id, flags, readEngineEnv(io.env, flags), printerFor(io)));
     },
   );
@@ -65,6 +64,7 @@ export function addDeadLetterCommands(program: Command, { io, done }: CommandCon
     "state-hub dead-letters redrive --reason 'recording runs failed' --dry-run",
     'state-hub dead-letters redrive --all --by alice',
   ]).action(async (ids: string[], flags: RedriveFlags & EngineFlags) => {
+    const { redriveDeadLetters } = await commands();
     done(await redriveDeadLetters(ids, flags, readEngineEnv(io.env, flags), printerFor(io)));
   });
 }

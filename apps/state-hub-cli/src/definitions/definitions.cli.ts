@@ -6,9 +6,8 @@ import { withEngineFlags } from '../cli/connection-flags';
 import { withExamples } from '../cli/examples';
 import { printerFor } from '../cli/printer';
 import { type EngineFlags, readDefinitionsEnv, readEngineEnv } from '../config/cli-env';
-import { lintDefinitionsFolder } from './definitions-lint.command';
-import { listDefinitions } from './definitions-list.command';
-import { type TestDefinitionFlags, testDefinition } from './definitions-test.command';
+// Each command loads what it runs when it runs: `--help` and the other commands do not pay for it.
+import type { TestDefinitionFlags } from './definitions-test.command';
 
 export function addDefinitionCommands(program: Command, { io, done }: CommandContext): void {
   const definitions = program
@@ -27,6 +26,7 @@ export function addDefinitionCommands(program: Command, { io, done }: CommandCon
     .option('--json', 'print every file with its state, errors and warnings as JSON', false);
   withExamples(lint, ['state-hub definitions lint', 'state-hub definitions lint path/to/definitions --json']).action(
     async (dir: string | undefined, flags: { json: boolean }) => {
+      const { lintDefinitionsFolder } = await import('./definitions-lint.command');
       done(await lintDefinitionsFolder(dir, flags, readDefinitionsEnv(io.env), printerFor(io)));
     },
   );
@@ -49,6 +49,7 @@ export function addDefinitionCommands(program: Command, { io, done }: CommandCon
     'state-hub definitions test the-custodian.state-hub-consistency-sweep --now 2026-03-29T00:50:00Z',
     `echo '{"id":"e1","type":"org.statehub.repo.registered","version":"1.0","timestamp":"2026-01-01T00:00:00Z","publisher":"state-hub","attributes":{"repo_slug":"x"}}' | state-hub definitions test the-custodian.state-hub-repo-registered-note --event -`,
   ]).action(async (target: string, flags: TestDefinitionFlags) => {
+    const { testDefinition } = await import('./definitions-test.command');
     done(await testDefinition(target, flags, readDefinitionsEnv(io.env), io, printerFor(io)));
   });
 
@@ -64,6 +65,7 @@ export function addDefinitionCommands(program: Command, { io, done }: CommandCon
     'state-hub definitions list',
     'state-hub definitions list --state invalid --engine-url http://127.0.0.1:3000/engine',
   ]).action(async (flags: EngineFlags & { state?: DefinitionState; json: boolean }) => {
+    const { listDefinitions } = await import('./definitions-list.command');
     done(await listDefinitions(flags, readEngineEnv(io.env, flags), printerFor(io)));
   });
 }

@@ -5,7 +5,7 @@ import type { CommandContext } from '../cli/cli-io';
 import { withExamples } from '../cli/examples';
 import { printerFor } from '../cli/printer';
 import { readEventsEnv } from '../config/cli-env';
-import { type TailFlags, tailEvents } from './events-tail.command';
+import type { TailFlags } from './events-tail.command';
 
 export function addEventCommands(program: Command, { io, done }: CommandContext): void {
   const events = program.command('events').description("The organisation's events (org.>) as they happen.");
@@ -30,6 +30,7 @@ export function addEventCommands(program: Command, { io, done }: CommandContext)
     "state-hub events tail 'org.statehub.workstream.*' --since 1h",
     "state-hub events tail --json --count 10 | jq -r '.type'",
   ]).action(async (subject: string, flags: TailFlags & { natsUrl?: string; stream?: string }) => {
+    const { tailEvents } = await import('./events-tail.command'); // loaded when it runs, not for --help
     done(await tailEvents(subject, flags, readEventsEnv(io.env, flags), io, printerFor(io)));
   });
 }

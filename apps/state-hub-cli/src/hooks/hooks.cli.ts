@@ -6,17 +6,16 @@ import type { CommandContext } from '../cli/cli-io';
 import { withHubFlags } from '../cli/connection-flags';
 import { withExamples } from '../cli/examples';
 import { type HubFlags, readHubEnv } from '../config/cli-env';
-import { installHooks, uninstallHooks } from './hooks.command';
 
 export function addHooksCommands(program: Command, { io, done }: CommandContext): void {
   const hooks = program
     .command('hooks')
     .description("Manage the post-commit hook that reports a registered repo's commits to the hub.");
   const commands = [
-    ['install', 'Write (or update) the State Hub block in the post-commit hook.', installHooks],
-    ['uninstall', 'Remove the State Hub block, keeping the rest of the hook.', uninstallHooks],
+    ['install', 'Write (or update) the State Hub block in the post-commit hook.', 'installHooks'],
+    ['uninstall', 'Remove the State Hub block, keeping the rest of the hook.', 'uninstallHooks'],
   ] as const;
-  for (const [name, description, run] of commands) {
+  for (const [name, description, runName] of commands) {
     const command = hooks
       .command(name)
       .description(description)
@@ -27,6 +26,7 @@ export function addHooksCommands(program: Command, { io, done }: CommandContext)
       `state-hub hooks ${name} --repo state-hub --path ../state-hub --hub-url http://hub.internal:3000`,
     ]).action(async (flags: { repo: string; path?: string } & HubFlags) => {
       const hub = readHubEnv(io.env, flags);
+      const run = (await import('./hooks.command'))[runName]; // loaded when it runs, not for --help
       await run({ ...flags, hubUrl: hub.hubUrl, token: hub.token, cwd: hub.cwd }, io.stdout);
       done(EXIT.ok);
     });

@@ -7,7 +7,10 @@ import { withEngineFlags } from '../cli/connection-flags';
 import { withExamples } from '../cli/examples';
 import { printerFor } from '../cli/printer';
 import { type EngineFlags, readEngineEnv } from '../config/cli-env';
-import { type ListRunsFlags, listRuns, replayRun, showRun } from './runs.command';
+import type { ListRunsFlags } from './runs.command';
+
+// Each command loads what it runs when it runs: `--help` and the other commands do not pay for it.
+const commands = () => import('./runs.command');
 
 export function addRunsCommands(program: Command, { io, done }: CommandContext): void {
   const runs = program.command('runs').description("The engine's run history: list runs, show one, replay one.");
@@ -27,6 +30,7 @@ export function addRunsCommands(program: Command, { io, done }: CommandContext):
     'state-hub runs list --definition the-custodian.state-hub-consistency-sweep --status skipped --limit 10',
     'state-hub runs list --status failed --since 24h --json',
   ]).action(async (flags: ListRunsFlags & EngineFlags & { status?: RunStatus }) => {
+    const { listRuns } = await commands();
     done(await listRuns(flags, readEngineEnv(io.env, flags), printerFor(io)));
   });
 
@@ -38,6 +42,7 @@ export function addRunsCommands(program: Command, { io, done }: CommandContext):
     .option('--json', 'print the run as JSON', false);
   withExamples(withEngineFlags(show), ['state-hub runs show 0190f7a4-1c2d-7e3f-8a9b-0c1d2e3f4a5b']).action(
     async (id: string, flags: EngineFlags & { json: boolean }) => {
+      const { showRun } = await commands();
       done(await showRun(id, flags, readEngineEnv(io.env, flags), printerFor(io)));
     },
   );
@@ -54,6 +59,7 @@ export function addRunsCommands(program: Command, { io, done }: CommandContext):
   withExamples(withEngineFlags(replay), ['state-hub runs replay 0190f7a4-1c2d-7e3f-8a9b-0c1d2e3f4a5b --wait']).action(
     async (id: string, flags: EngineFlags & { wait?: number | true; json: boolean }) => {
       const wait = flags.wait === true ? 600 : flags.wait;
+      const { replayRun } = await commands();
       done(await replayRun(id, { wait, json: flags.json }, readEngineEnv(io.env, flags), printerFor(io)));
     },
   );

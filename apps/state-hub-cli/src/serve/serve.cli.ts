@@ -5,7 +5,7 @@ import type { CommandContext } from '../cli/cli-io';
 import { withExamples } from '../cli/examples';
 import { printerFor } from '../cli/printer';
 import { readServeEnv } from '../config/cli-env';
-import { serve, type ServeFlags } from './serve.command';
+import type { ServeFlags } from './serve.command';
 
 export function addServeCommand(program: Command, { io, done }: CommandContext): void {
   const command = program
@@ -25,6 +25,7 @@ export function addServeCommand(program: Command, { io, done }: CommandContext):
     'state-hub serve --port 3100 --data-dir /var/lib/state-hub --definitions-dir ./activity-definitions',
     'DATABASE_URL=postgres://postgres@127.0.0.1/statehub NATS_URL=nats://127.0.0.1:4222 state-hub serve',
   ]).action(async (flags: ServeFlags) => {
+    const { serve } = await import('./serve.command'); // loaded when it runs, not for --help
     done(await serve(flags, readServeEnv(io.env), io, printerFor(io)));
   });
 }

@@ -6,9 +6,9 @@ import type { CommandContext } from '../cli/cli-io';
 import { withHubFlags } from '../cli/connection-flags';
 import { withExamples } from '../cli/examples';
 import { printerFor } from '../cli/printer';
-import { runCompare } from '../compare/compare.command';
 import { type HubFlags, readCommandEnv } from '../config/cli-env';
-import { CLI_SWEEP_SOURCES, runSweep, type SweepFlags } from './sweep.command';
+import type { SweepFlags } from './sweep.command';
+import { CLI_SWEEP_SOURCES } from './sweep-sources';
 
 export function addSweepCommands(program: Command, { io, done }: CommandContext): void {
   const sweep = program
@@ -29,7 +29,8 @@ export function addSweepCommands(program: Command, { io, done }: CommandContext)
     'state-hub sweep --repo state-hub --json',
     'DATABASE_URL=postgres://postgres@127.0.0.1/statehub state-hub sweep --remote --max-seconds 600',
   ]).action(async (flags: SweepFlags & HubFlags) => {
-    const { hub, database } = readCommandEnv(io.env, flags);
+    const { hub, database } = await readCommandEnv(io.env, flags);
+    const { runSweep } = await import('./sweep.command'); // loaded when it runs, not for --help
     done(await runSweep(flags, hub, database, io, printerFor(io)));
   });
 
@@ -43,7 +44,8 @@ export function addSweepCommands(program: Command, { io, done }: CommandContext)
     'state-hub compare-sweeps --since 7d',
     'state-hub compare-sweeps --since 2026-11-20T00:00:00Z --until 2026-11-27T00:00:00Z --json',
   ]).action(async (flags: { since: string; until?: string; json: boolean } & HubFlags) => {
-    const { hub, database } = readCommandEnv(io.env, flags);
+    const { hub, database } = await readCommandEnv(io.env, flags);
+    const { runCompare } = await import('../compare/compare.command'); // loaded when it runs, not for --help
     await runCompare(flags, hub, database, printerFor(io));
     done(EXIT.ok);
   });

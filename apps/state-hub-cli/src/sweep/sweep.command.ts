@@ -7,6 +7,7 @@ import type { DatabaseEnv, HubEnv } from '../config/cli-env';
 import { withDatabase } from '../config/database';
 import { ask, connectHub, HubAnswerError } from '../hub/hub-connection';
 import { progressDisplay, waitingDisplay } from './sweep-progress';
+import type { CliSweepSource } from './sweep-sources';
 import type { Printer } from '../cli/printer';
 import {
   type AnyRepoResult,
@@ -16,9 +17,6 @@ import {
   sweepExitCode,
   syncExitCode,
 } from './sweep-table';
-
-export const CLI_SWEEP_SOURCES = ['local-timer', 'activity-core', 'manual', 'api'] as const;
-export type CliSweepSource = (typeof CLI_SWEEP_SOURCES)[number];
 
 export interface SweepFlags {
   repo?: string;

@@ -58,7 +58,7 @@ export function runCli(
   });
 }
 
-/** `state-hub …` as `npx state-hub` runs it: bin/state-hub.cjs, no build. */
+/** `state-hub …` as `npx state-hub` runs it: bin/state-hub.cjs (the CLI's build when current, else its source). */
 export function runStateHub(
   args: string[],
   env: Record<string, string | undefined> = {},

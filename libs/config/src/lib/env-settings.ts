@@ -1,7 +1,6 @@
 // Building blocks for each app's one validated configuration class: every
 // decorator's message names the variable, so a bad value stops the app with a
 // line the operator can act on.
-import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { registerSecret } from './secrets';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -22,6 +21,16 @@ export const emptyToUndefined = ({ value }: { value: unknown }) => (value === ''
 /** Digits become a number; anything else is left for the validator to refuse. */
 export const toInt = ({ value }: { value: unknown }) =>
   value === '' || value === undefined ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+
+/**
+ * The decorators, in order, on one property: what Nest's applyDecorators does for a property, without loading Nest
+ * into every process that reads its settings (the CLI reads them on each start).
+ */
+function applyDecorators(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, property) => {
+    for (const decorator of decorators) decorator(target, property);
+  };
+}
 
 /** An optional integer variable within [min, max]. */
 export function IntSetting(name: string, min: number, max: number): PropertyDecorator {
