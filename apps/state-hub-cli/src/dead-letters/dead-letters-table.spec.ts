@@ -28,12 +28,12 @@ const letter = {
 
 describe('dead-letter tables', () => {
   it('lists letters one row each, the reason cut, with a count line', () => {
-    const text = renderLetterPage({ items: [letter], limit: 50, delivery: 'jetstream' });
+    const text = renderLetterPage({ items: [letter], limit: 50, delivery: 'jetstream', unsearched: 0 });
     expect(text).toMatch(
       /│ 42\s+│ org\.statehub\.repo\.registered\s+│ handler failed on all 5 deliveries; last error: recording r… │ 5\s+│ 1\s+│/,
     );
     expect(text.split('\n').at(-1)).toBe('1 dead letter in the dead-letter stream');
-    expect(renderLetterPage({ items: [], limit: 50, delivery: 'outbox' })).toBe(
+    expect(renderLetterPage({ items: [], limit: 50, delivery: 'outbox', unsearched: 0 })).toBe(
       'no dead letters in the dead_letters table',
     );
   });
@@ -59,6 +59,7 @@ describe('dead-letter tables', () => {
       dry_run: false,
       redriven_by: 'alice',
       counts,
+      unsearched: 0,
       items: [
         { ...base, id: '1', outcome: 'redriven', republished_as: 'ACTIVITY_EVENTS:9' },
         {
@@ -78,14 +79,28 @@ describe('dead-letter tables', () => {
       dry_run: true,
       redriven_by: 'api',
       counts: { ...counts, redriven: 0, would_redrive: 1 },
+      unsearched: 0,
       items: [{ ...base, id: '1', outcome: 'would_redrive' }],
     });
     expect(dry.split('\n').at(-1)).toBe('dry run: 1 would be redriven, 0 cannot be, 1 not found');
   });
 
+  it('says how many older letters the engine did not search, after the count or the nothing found', () => {
+    const note =
+      '1,234 older dead letters not searched (the engine reads the newest DEAD_LETTER_SCAN_LIMIT): narrow with ' +
+      '--since, or raise DEAD_LETTER_SCAN_LIMIT';
+    const page = renderLetterPage({ items: [letter], limit: 50, delivery: 'jetstream', unsearched: 1234 });
+    expect(page.split('\n').slice(-2)).toEqual(['1 dead letter in the dead-letter stream', note]);
+    const none = renderLetterPage({ items: [], limit: 50, delivery: 'jetstream', unsearched: 1234 });
+    expect(none).toBe(`no dead letters in the dead-letter stream\n${note}`);
+    const counts = { redriven: 0, would_redrive: 0, not_found: 0, failed: 0 };
+    const redrive = renderRedrive({ dry_run: true, redriven_by: 'api', counts, items: [], unsearched: 1234 });
+    expect(redrive).toBe(`no dead letters matched; nothing to redrive\n${note}`);
+  });
+
   it('off a terminal: one tab-separated line per letter, the count on stderr', () => {
     const out = capturePrinter({ terminal: false });
-    printLetterPage({ items: [letter], limit: 50, delivery: 'jetstream' }, out.printer);
+    printLetterPage({ items: [letter], limit: 50, delivery: 'jetstream', unsearched: 0 }, out.printer);
     const [head, row] = out.stdout().trimEnd().split('\n');
     expect(head).toBe('id\tsubject\treason\tdeliveries\tredrives\tdead-lettered at\tpayload');
     expect(row.split('\t').slice(0, 2)).toEqual(['42', 'org.statehub.repo.registered']);

@@ -10,10 +10,22 @@ type Redrive = EngineSchemas['RedriveResultView'];
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** Older letters the engine did not look at (JetStream reads the newest DEAD_LETTER_SCAN_LIMIT): said, not hidden. */
+function noteUnsearched(unsearched: number, out: Printer): void {
+  if (unsearched > 0) {
+    out.note(
+      `${unsearched.toLocaleString('en-US')} older dead letter${unsearched === 1 ? '' : 's'} not searched ` +
+        '(the engine reads the newest DEAD_LETTER_SCAN_LIMIT): ' +
+        'narrow with --since, or raise DEAD_LETTER_SCAN_LIMIT',
+    );
+  }
+}
+
 export function printLetterPage(page: Page, out: Printer): void {
   const where = page.delivery === 'jetstream' ? 'the dead-letter stream' : 'the dead_letters table';
   if (page.items.length === 0) {
     out.note(`no dead letters in ${where}`);
+    noteUnsearched(page.unsearched, out);
     return;
   }
   const rows = page.items.map((l) => [
@@ -28,6 +40,7 @@ export function printLetterPage(page: Page, out: Printer): void {
   out.table(['id', 'subject', 'reason', 'deliveries', 'redrives', 'dead-lettered at', 'payload'], rows);
   const more = page.items.length === page.limit ? ` (the newest ${page.limit}; --limit shows more)` : '';
   out.note(`${plural(page.items.length, 'dead letter')} in ${where}${more}`);
+  noteUnsearched(page.unsearched, out);
 }
 
 /** The payload pretty-printed when it is JSON, as text otherwise, as base64 when it is not text. */
@@ -63,6 +76,7 @@ export function printLetter(letter: Letter, out: Printer): void {
 export function printRedrive(result: Redrive, out: Printer): void {
   if (result.items.length === 0) {
     out.note('no dead letters matched; nothing to redrive');
+    noteUnsearched(result.unsearched, out);
     return;
   }
   const rows = result.items.map((i) => [
@@ -79,4 +93,5 @@ export function printRedrive(result: Redrive, out: Printer): void {
       ? `dry run: ${c.would_redrive} would be redriven, ${c.failed} cannot be, ${c.not_found} not found`
       : `${c.redriven} redriven by ${result.redriven_by}, ${c.failed} failed, ${c.not_found} not found`,
   );
+  noteUnsearched(result.unsearched, out);
 }

@@ -448,6 +448,8 @@ export interface components {
       limit: number;
       /** @enum {string} */
       delivery: 'jetstream' | 'outbox';
+      /** @description Older letters this list did not look at: on JetStream a list reads the newest DEAD_LETTER_SCAN_LIMIT letters (default 10,000), and this counts those below them when it ran out before finding `limit` letters or reaching `since`. 0 when none was left out (always 0 without NATS). Narrow with `since` to reach them. */
+      unsearched: number;
     };
     DeadLetterDetailView: {
       /** @description a UUID without NATS; the sequence in the dead-letter stream with JetStream */
@@ -554,6 +556,8 @@ export interface components {
       redriven_by: string;
       items: components['schemas']['RedriveItemView'][];
       counts: components['schemas']['RedriveCountsView'];
+      /** @description For a redrive by filter: older letters it did not look at (see `unsearched` of the list), so not redriven even if they match. 0 for a redrive by ids. */
+      unsearched: number;
     };
     DefinitionCountsView: {
       loaded: number;

@@ -13,6 +13,7 @@ describe('validateConfig', () => {
       HOST: '127.0.0.1',
       SHELL_OUTPUT_LIMIT_BYTES: 16384,
       ENGINE_MAX_IN_FLIGHT: 128,
+      DEAD_LETTER_SCAN_LIMIT: 10000,
     });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.REPLICA_ID).toMatch(/-\d+$/);
@@ -38,6 +39,15 @@ describe('validateConfig', () => {
     for (const bad of ['0', '1025', '2.5', 'lots']) {
       expect(() => validateConfig({ ENGINE_MAX_IN_FLIGHT: bad })).toThrow(
         'ENGINE_MAX_IN_FLIGHT must be an integer between 1 and 1024',
+      );
+    }
+  });
+
+  it('takes DEAD_LETTER_SCAN_LIMIT from 100 to 1,000,000', () => {
+    expect(validateConfig({ DEAD_LETTER_SCAN_LIMIT: '250' }).DEAD_LETTER_SCAN_LIMIT).toBe(250);
+    for (const bad of ['99', '1000001', 'all']) {
+      expect(() => validateConfig({ DEAD_LETTER_SCAN_LIMIT: bad })).toThrow(
+        'DEAD_LETTER_SCAN_LIMIT must be an integer between 100 and 1000000',
       );
     }
   });

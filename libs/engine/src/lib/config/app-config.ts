@@ -107,6 +107,13 @@ export class AppConfig {
   /** How long a run waits for an unreachable database (to claim it, or to record its outcome) before failing. */
   @IntSetting('DB_OUTAGE_WAIT_SECONDS', 0, 86400)
   DB_OUTAGE_WAIT_SECONDS = 600;
+
+  /**
+   * Letters of the JetStream dead-letter stream a list (or a redrive by filter) looks through, from the newest back;
+   * the answer counts the older ones it left out. Each is one read of the stream.
+   */
+  @IntSetting('DEAD_LETTER_SCAN_LIMIT', 100, 1000000)
+  DEAD_LETTER_SCAN_LIMIT = 10000;
 }
 
 /** Validates raw environment values; throws a ConfigError naming every bad variable. */

@@ -39,6 +39,16 @@ export interface DeadLetterRecord {
   unredrivable?: string;
 }
 
+/** What a list found, newest first, and how many older letters it did not look at. */
+export interface DeadLetterList {
+  letters: DeadLetterRecord[];
+  /**
+   * Letters older than the ones a list may look through (JetStream: the newest DEAD_LETTER_SCAN_LIMIT), not looked
+   * at because the list ran out of them before it had `limit` matches or reached `since`; 0 when none was left out.
+   */
+  unsearched: number;
+}
+
 export interface RedriveReceipt {
   /** Where the message went again: `<stream>:<sequence>`, or `outbox:<event id>`. */
   republished_as: string;
@@ -60,8 +70,8 @@ export abstract class DeadLetterBox {
   /** The id as this box stores it; a BadRequestError naming `field` when it cannot be one of its ids. */
   abstract checkId(id: string, field: string): string;
 
-  /** Newest first. */
-  abstract list(filter: DeadLetterFilter): Promise<DeadLetterRecord[]>;
+  /** Newest first, with what was left unsearched. */
+  abstract list(filter: DeadLetterFilter): Promise<DeadLetterList>;
 
   /** Undefined when no letter has this (checked) id. */
   abstract get(id: string): Promise<DeadLetterRecord | undefined>;

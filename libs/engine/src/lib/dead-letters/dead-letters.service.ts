@@ -23,8 +23,13 @@ export class DeadLettersService {
   constructor(private readonly box: DeadLetterBox) {}
 
   async list(query: ListDeadLettersQueryDto): Promise<DeadLetterPageView> {
-    const letters = await this.box.list(toFilter(query, query.limit));
-    return { items: letters.map((l) => DeadLetterView.from(l)), limit: query.limit, delivery: this.box.delivery };
+    const { letters, unsearched } = await this.box.list(toFilter(query, query.limit));
+    return {
+      items: letters.map((l) => DeadLetterView.from(l)),
+      limit: query.limit,
+      delivery: this.box.delivery,
+      unsearched,
+    };
   }
 
   async get(id: string): Promise<DeadLetterDetailView> {
@@ -37,17 +42,19 @@ export class DeadLettersService {
     if (body.ids && body.filter) throw new BadRequestError('give either ids or filter, not both', 'filter');
     if (!body.ids && !body.filter) throw new BadRequestError('ids or filter is required', 'ids');
     const by = body.redriven_by ?? 'api';
-    const targets = body.ids
-      ? await this.byIds(body.ids)
-      : (await this.box.list(toFilter(body.filter ?? {}, body.filter?.limit ?? 100))).map((letter) => ({
-          id: letter.id,
-          letter,
-        }));
+    let unsearched = 0;
+    let targets: Target[];
+    if (body.ids) targets = await this.byIds(body.ids);
+    else {
+      const found = await this.box.list(toFilter(body.filter ?? {}, body.filter?.limit ?? 100));
+      targets = found.letters.map((letter) => ({ id: letter.id, letter }));
+      unsearched = found.unsearched;
+    }
     const items: RedriveItemView[] = [];
     for (const target of targets) items.push(await this.redriveOne(target, body.dry_run, by));
     const counts = { redriven: 0, would_redrive: 0, not_found: 0, failed: 0 };
     for (const item of items) counts[item.outcome] += 1;
-    return { dry_run: body.dry_run, redriven_by: by, items, counts };
+    return { dry_run: body.dry_run, redriven_by: by, items, counts, unsearched };
   }
 
   /** Every id is checked before any letter is read: a malformed one is a 400 and nothing happens. */

@@ -4,6 +4,7 @@
 // their subject again under a new Nats-Msg-Id (`redrive:<letter>:<n>`, so the
 // duplicate window lets it through once), logs it, then deletes the letter.
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import {
   JetStreamApiCodes,
   JetStreamApiError,
@@ -16,6 +17,7 @@ import { BadRequestError, ServiceUnavailableError } from '@state-hub/nest-http';
 import { type JetStreamHandle, TransportRegistry } from '../nats/transport-registry';
 import {
   type DeadLetterFilter,
+  type DeadLetterList,
   type DeadLetterRecord,
   DeadLetterBox,
   type RedriveReceipt,
@@ -26,7 +28,10 @@ import { redriveHeaders, streamDeadLetterRecord } from './stream-dead-letter-rec
 import { subjectRegex } from './subject-pattern';
 
 const API_TIMEOUT_MS = 5000;
-/** A list looks at this many stream sequences at most, from the newest back (a filter may match few of them). */
+/**
+ * A list looks at this many stream sequences at most, from the newest back (a filter may match few of them), unless
+ * DEAD_LETTER_SCAN_LIMIT says otherwise; the answer says how many older letters it left out.
+ */
 export const MAX_SCANNED_LETTERS = 10_000;
 const SEQUENCE = /^[1-9][0-9]{0,15}$/;
 /**
@@ -45,11 +50,15 @@ interface Clients {
 export class JetStreamDeadLetterBox extends DeadLetterBox {
   readonly delivery = 'jetstream' as const;
 
+  private readonly scanLimit: number;
+
   constructor(
     private readonly registry: TransportRegistry,
     private readonly log: RedriveLog,
+    config: ConfigService,
   ) {
     super();
+    this.scanLimit = config.get<number>('DEAD_LETTER_SCAN_LIMIT') ?? MAX_SCANNED_LETTERS;
   }
 
   checkId(id: string, field: string): string {
@@ -63,15 +72,17 @@ export class JetStreamDeadLetterBox extends DeadLetterBox {
     return id;
   }
 
-  async list(filter: DeadLetterFilter): Promise<DeadLetterRecord[]> {
+  async list(filter: DeadLetterFilter): Promise<DeadLetterList> {
     const { jsm, handle } = await this.clients();
     const info = await nats(() => jsm.streams.info(handle.deadLetterStream)).catch(absentAs(undefined));
-    if (!info) return [];
+    if (!info) return { letters: [], unsearched: 0 };
     const subject = filter.subject ? new RegExp(subjectRegex(filter.subject)) : undefined;
     const reason = filter.reason?.toLowerCase();
     const found: DeadLetterRecord[] = [];
-    if (filter.limit < 1) return found;
-    const lowest = Math.max(info.state.first_seq, info.state.last_seq - MAX_SCANNED_LETTERS + 1, 1);
+    const complete = { letters: found, unsearched: 0 }; // stopped by the limit or by `since`: nothing left out
+    if (filter.limit < 1) return complete;
+    const lowest = Math.max(info.state.first_seq, info.state.last_seq - this.scanLimit + 1, 1);
+    let looked = 0; // letters still in the stream among the sequences read
     // Sequences are read a window at a time, the requests of a window at once, and looked at newest first.
     for (let high = info.state.last_seq; high >= lowest; high -= LIST_WINDOW) {
       const seqs = Array.from({ length: Math.min(LIST_WINDOW, high - lowest + 1) }, (_, i) => high - i);
@@ -80,15 +91,17 @@ export class JetStreamDeadLetterBox extends DeadLetterBox {
       );
       for (const msg of msgs) {
         if (!msg) continue; // deleted (redriven)
-        if (filter.since && msg.time < filter.since) return found; // the stream is in time order
+        looked += 1;
+        if (filter.since && msg.time < filter.since) return complete; // the stream is in time order
         const letter = streamDeadLetterRecord(msg, handle);
         if (subject && !subject.test(letter.original_subject)) continue;
         if (reason && !letter.reason.toLowerCase().includes(reason)) continue;
         found.push(letter);
-        if (found.length >= filter.limit) return found;
+        if (found.length >= filter.limit) return complete;
       }
     }
-    return found;
+    // Every sequence down to `lowest` was read: the letters below it were not (as of the stream info above).
+    return { letters: found, unsearched: Math.max(0, info.state.messages - looked) };
   }
 
   async get(id: string): Promise<DeadLetterRecord | undefined> {

@@ -9,6 +9,7 @@ import { needsNotify, OUTBOX_CHANNEL, OutboxSignal } from '@state-hub/outbox';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   type DeadLetterFilter,
+  type DeadLetterList,
   type DeadLetterRecord,
   DeadLetterBox,
   PREVIEW_BYTES,
@@ -54,7 +55,7 @@ export class OutboxDeadLetterBox extends DeadLetterBox {
     return id.toLowerCase();
   }
 
-  async list(filter: DeadLetterFilter): Promise<DeadLetterRecord[]> {
+  async list(filter: DeadLetterFilter): Promise<DeadLetterList> {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -67,7 +68,7 @@ export class OutboxDeadLetterBox extends DeadLetterBox {
         ORDER BY dead_lettered_at DESC, id DESC LIMIT ${param(filter.limit)}`,
       params,
     );
-    return rows.map(toRecord);
+    return { letters: rows.map(toRecord), unsearched: 0 }; // the query looks at every row
   }
 
   async get(id: string): Promise<DeadLetterRecord | undefined> {

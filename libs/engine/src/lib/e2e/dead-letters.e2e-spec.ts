@@ -178,3 +178,54 @@ describe('event-consumer: dead letters on JetStream (Postgres + own nats-server)
     expect(reasons(since)).toEqual(Array.from({ length: COUNT }, (_, i) => `many ${COUNT - 1 - i}`));
   });
 });
+
+describe('event-consumer: a JetStream dead-letter list says what it did not search (DEAD_LETTER_SCAN_LIMIT=100)', () => {
+  let f: EngineFixture;
+  const COUNT = 150;
+
+  beforeAll(async () => {
+    f = await startEngineFixture(() => undefined, { env: { DEAD_LETTER_SCAN_LIMIT: '100' } });
+    for (let i = 0; i < COUNT; i++) {
+      await f.source.publishDeadLetter(f.source.envelope(`org.test.scan.m${i}`, { i }), `scan ${i}`);
+    }
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
+
+  const list = async (query: Record<string, string>) =>
+    (await f.engine.http().get('/dead-letters').query(query).expect(200)).body as {
+      items: Letter[];
+      unsearched: number;
+    };
+
+  it('counts the older letters a list ran out before, and none when it stopped at its limit', async () => {
+    // only the 50 oldest letters match, and the list reads the newest 100
+    expect(await list({ subject: 'org.test.scan.m0' })).toMatchObject({ items: [], unsearched: 50 });
+    const some = await list({ subject: 'org.test.scan.m120' });
+    expect(some).toMatchObject({ items: [{ reason: 'scan 120' }], unsearched: 50 });
+    const all = await list({ limit: '500' });
+    expect(all.items).toHaveLength(100);
+    expect(all.items[0].reason).toBe(`scan ${COUNT - 1}`);
+    expect(all.unsearched).toBe(50);
+    // enough matches among the newest: nothing left out that the answer needed
+    const newest = await list({ limit: '10' });
+    expect(newest.items).toHaveLength(10);
+    expect(newest.unsearched).toBe(0);
+  });
+
+  it('says the same for a redrive by filter, which then leaves the older letters where they are', async () => {
+    const dry = await f.engine
+      .http()
+      .post('/dead-letters/redrive')
+      .send({ filter: { subject: 'org.test.scan.m0' }, dry_run: true })
+      .expect(200);
+    expect(dry.body).toMatchObject({ items: [], unsearched: 50, counts: { would_redrive: 0 } });
+    const byId = await f.engine
+      .http()
+      .post('/dead-letters/redrive')
+      .send({ ids: ['1'], dry_run: true })
+      .expect(200);
+    expect(byId.body).toMatchObject({ unsearched: 0 });
+  });
+});

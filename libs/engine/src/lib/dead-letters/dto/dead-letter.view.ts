@@ -95,4 +95,12 @@ export class DeadLetterPageView {
   @ApiProperty({ type: [DeadLetterView], description: 'newest first' }) items: DeadLetterView[];
   @ApiProperty({ type: 'integer' }) limit: number;
   @ApiProperty({ enum: EVENT_DELIVERIES }) delivery: EventDelivery;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'Older letters this list did not look at: on JetStream a list reads the newest DEAD_LETTER_SCAN_LIMIT letters ' +
+      '(default 10,000), and this counts those below them when it ran out before finding `limit` letters or ' +
+      'reaching `since`. 0 when none was left out (always 0 without NATS). Narrow with `since` to reach them.',
+  })
+  unsearched: number;
 }

@@ -36,4 +36,11 @@ export class RedriveResultView {
   @ApiProperty({ example: 'api' }) redriven_by: string;
   @ApiProperty({ type: [RedriveItemView] }) items: RedriveItemView[];
   @ApiProperty({ type: RedriveCountsView }) counts: RedriveCountsView;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'For a redrive by filter: older letters it did not look at (see `unsearched` of the list), so not redriven ' +
+      'even if they match. 0 for a redrive by ids.',
+  })
+  unsearched: number;
 }
