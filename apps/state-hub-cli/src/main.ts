@@ -1,5 +1,6 @@
-// Entry point of the `state-hub` CLI: `npx state-hub` (bin/state-hub.cjs runs this
-// source), `npm run hub -- <command>`, or the built dist/apps/state-hub-cli/main.js.
+// Entry point of the `state-hub` CLI: `npx state-hub` (bin/state-hub.cjs runs the
+// build of this file while it is current, else this source), `npm run hub -- <command>`,
+// or the built dist/apps/state-hub-cli/main.js directly.
 import type { CliIo } from './cli/cli-io';
 import { runCli } from './cli/program';
 

@@ -1,49 +1,66 @@
-// Which script `state-hub` runs: the CLI's build (dist/apps/state-hub-cli/main.js)
-// when it is there and at least as new as every source file it was built from
-// (its source map lists them), else the TypeScript source through @swc-node/register,
-// which is always current but starts about three times slower (it loads the
-// TypeScript compiler to read tsconfig, then every module as source).
-// STATE_HUB_CLI_SOURCE=1 always runs the source. Plain JavaScript: bin/state-hub.cjs
-// decides with it before anything can load TypeScript.
+// Whether an app's build is current, and which script `state-hub` runs: the CLI's
+// build (dist/apps/state-hub-cli/main.js) while it is current, else the TypeScript
+// source through @swc-node/register, which is always current but starts about
+// three times slower (it loads the TypeScript compiler to read tsconfig, then
+// every module as source). STATE_HUB_CLI_SOURCE=1 always runs the source. Plain
+// JavaScript: bin/state-hub.cjs decides with it before anything can load TypeScript.
+//
+// A build is current while every workspace file it was made from (sources.json, which
+// the build writes next to it: TypeScript, JSON, tsconfig, each with a hash of its
+// content) is unchanged: not newer than the build, or newer with the same content (a
+// checkout or a stash touches files without changing them).
 'use strict';
+const { createHash } = require('node:crypto');
 const { readFileSync, statSync } = require('node:fs');
-const { join, resolve } = require('node:path');
+const { dirname, join } = require('node:path');
 
 const CLI_BUILD = 'dist/apps/state-hub-cli/main.js';
 const CLI_SOURCE = 'apps/state-hub-cli/src/main.ts';
-/** webpack names sources relative to the app's folder: `webpack:///../../libs/config/src/index.ts`. */
-const CLI_DIR = 'apps/state-hub-cli';
+/** Written next to each app's bundle by tools/webpack/node-app.config.js. */
+const SOURCES_FILE = 'sources.json';
 
-/** True when the build at `root` exists and no source file it lists changed (or went away) after it was built. */
-function buildIsCurrent(root) {
-  const build = join(root, CLI_BUILD);
+const hashOf = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/**
+ * Undefined when the build at `build` (relative to `root`) is current; else why not, naming the file (relative to
+ * `root`) when one changed or went away.
+ */
+function staleness(root, build) {
   let builtAt;
-  let sources;
+  let files;
   try {
-    builtAt = statSync(build).mtimeMs;
-    sources = JSON.parse(readFileSync(`${build}.map`, 'utf8')).sources;
+    builtAt = statSync(join(root, build)).mtimeMs;
   } catch {
-    return false; // no build, or no readable map to check it against: the source is the safe choice
+    return `there is no build at ${build}`;
   }
-  if (!Array.isArray(sources)) return false;
-  for (const name of sources) {
-    if (typeof name !== 'string' || !name.startsWith('webpack:///.')) continue; // externals, webpack's runtime
-    const path = resolve(root, CLI_DIR, name.slice('webpack:///'.length));
+  const manifest = join(dirname(build), SOURCES_FILE);
+  try {
+    ({ files } = JSON.parse(readFileSync(join(root, manifest), 'utf8')));
+  } catch {
+    return `${manifest} is missing or unreadable, so the build cannot be checked`;
+  }
+  if (!files || typeof files !== 'object' || Object.keys(files).length === 0) {
+    return `${manifest} lists no source, so the build cannot be checked`;
+  }
+  for (const [file, hash] of Object.entries(files)) {
+    const path = join(root, file);
     let changedAt;
     try {
       changedAt = statSync(path).mtimeMs;
     } catch {
-      return false; // a source the build was made from is gone
+      return `${file}, which the build was made from, is gone`;
     }
-    if (changedAt > builtAt) return false;
+    if (changedAt > builtAt && hashOf(path) !== hash) return `${file} changed after the build`;
   }
-  return true;
+  return undefined;
 }
 
 /** `{ kind: 'build' | 'source', script }` for the workspace at `root`. */
 function chooseCliEntry(root, env) {
-  if (env.STATE_HUB_CLI_SOURCE !== '1' && buildIsCurrent(root)) return { kind: 'build', script: join(root, CLI_BUILD) };
+  if (env.STATE_HUB_CLI_SOURCE !== '1' && staleness(root, CLI_BUILD) === undefined) {
+    return { kind: 'build', script: join(root, CLI_BUILD) };
+  }
   return { kind: 'source', script: join(root, CLI_SOURCE) };
 }
 
-module.exports = { chooseCliEntry, CLI_BUILD, CLI_SOURCE };
+module.exports = { chooseCliEntry, staleness, CLI_BUILD, CLI_SOURCE, SOURCES_FILE };

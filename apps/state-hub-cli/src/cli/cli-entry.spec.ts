@@ -1,38 +1,37 @@
-// What `state-hub` runs (cli-entry.cjs, which bin/state-hub.cjs runs): the CLI's build only while no source file it was built from changed
-// or went away, else the source; STATE_HUB_CLI_SOURCE=1 always the source.
+// What `state-hub` runs (cli-entry.cjs, which bin/state-hub.cjs runs): the CLI's build while no workspace file it
+// was made from changed in content or went away, else the source; STATE_HUB_CLI_SOURCE=1 always the source.
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CLI_BUILD, CLI_SOURCE, chooseCliEntry } from './cli-entry.cjs';
+import { CLI_BUILD, CLI_SOURCE, chooseCliEntry, SOURCES_FILE, staleness } from './cli-entry.cjs';
 
-const SOURCES = ['apps/state-hub-cli/src/main.ts', 'libs/config/src/index.ts'];
 const BUILT_AT = new Date('2026-12-01T12:00:00Z');
+const before = new Date(BUILT_AT.getTime() - 60_000);
+const after = new Date(BUILT_AT.getTime() + 60_000);
+const SOURCES: Record<string, string> = {
+  'apps/state-hub-cli/src/main.ts': 'main',
+  'libs/config/src/index.ts': 'config',
+  'libs/hub-client/openapi.json': '{}',
+};
+const MANIFEST = join(dirname(CLI_BUILD), SOURCES_FILE);
 
 describe('chooseCliEntry', () => {
   let root: string;
 
-  /** A file at `path` under root, last changed at `when`. */
+  /** A file at `path` under root holding `text`, last changed at `when`. */
   const file = (path: string, when: Date, text = '') => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
     utimesSync(join(root, path), when, when);
   };
-  const before = new Date(BUILT_AT.getTime() - 60_000);
-  const after = new Date(BUILT_AT.getTime() + 60_000);
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'cli-entry-'));
-    for (const source of SOURCES) file(source, before);
-    // as webpack writes it: sources relative to the app's folder, plus externals and its runtime
-    const map = {
-      sources: [
-        'webpack:///./src/main.ts',
-        'webpack:///../../libs/config/src/index.ts',
-        'webpack:///external commonjs "commander"',
-        'webpack:///webpack/bootstrap',
-      ],
-    };
-    file(`${CLI_BUILD}.map`, BUILT_AT, JSON.stringify(map));
+    for (const [path, text] of Object.entries(SOURCES)) file(path, before, text);
+    const files = Object.fromEntries(Object.entries(SOURCES).map(([path, text]) => [path, sha256(text)]));
+    file(MANIFEST, BUILT_AT, JSON.stringify({ files }));
     file(CLI_BUILD, BUILT_AT);
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -40,13 +39,19 @@ describe('chooseCliEntry', () => {
   const build = () => ({ kind: 'build', script: join(root, CLI_BUILD) });
   const source = () => ({ kind: 'source', script: join(root, CLI_SOURCE) });
 
-  it('runs the build while every source it was made from is older', () => {
+  it('runs the build while every file it was made from is older', () => {
     expect(chooseCliEntry(root, {})).toEqual(build());
   });
 
-  it('runs the source once a library file changed after the build', () => {
-    file('libs/config/src/index.ts', after);
+  it('runs the build when a file was touched after it without changing (a checkout, a stash)', () => {
+    file('libs/config/src/index.ts', after, 'config');
+    expect(chooseCliEntry(root, {})).toEqual(build());
+  });
+
+  it('runs the source once a library file or a JSON file the build read changed, and says which', () => {
+    file('libs/hub-client/openapi.json', after, '{"changed":true}');
     expect(chooseCliEntry(root, {})).toEqual(source());
+    expect(staleness(root, CLI_BUILD)).toBe('libs/hub-client/openapi.json changed after the build');
   });
 
   it('runs the source when a file the build was made from is gone', () => {
@@ -54,12 +59,15 @@ describe('chooseCliEntry', () => {
     expect(chooseCliEntry(root, {})).toEqual(source());
   });
 
-  it('runs the source without a build, without its map, or with a map it cannot read', () => {
-    rmSync(join(root, `${CLI_BUILD}.map`));
+  it('runs the source without a build, without its sources.json, with one it cannot read or that lists nothing', () => {
+    file(MANIFEST, BUILT_AT, JSON.stringify({ files: {} }));
+    expect(staleness(root, CLI_BUILD)).toMatch(/lists no source/);
+    file(MANIFEST, BUILT_AT, '{ not json');
     expect(chooseCliEntry(root, {})).toEqual(source());
-    file(`${CLI_BUILD}.map`, BUILT_AT, '{ not json');
-    expect(chooseCliEntry(root, {})).toEqual(source());
+    rmSync(join(root, MANIFEST));
+    expect(staleness(root, CLI_BUILD)).toMatch(/sources\.json is missing or unreadable/);
     rmSync(join(root, CLI_BUILD));
+    expect(staleness(root, CLI_BUILD)).toBe(`there is no build at ${CLI_BUILD}`);
     expect(chooseCliEntry(root, {})).toEqual(source());
   });
 

@@ -87,8 +87,8 @@ describe('dead-letter tables', () => {
 
   it('says how many older letters the engine did not search, after the count or the nothing found', () => {
     const note =
-      '1,234 older dead letters not searched (the engine reads the newest DEAD_LETTER_SCAN_LIMIT): narrow with ' +
-      '--since, or raise DEAD_LETTER_SCAN_LIMIT';
+      '1,234 older dead letters not searched: the engine reads the newest DEAD_LETTER_SCAN_LIMIT sequences of the ' +
+      "stream (raise it in the engine's environment to search them)";
     const page = renderLetterPage({ items: [letter], limit: 50, delivery: 'jetstream', unsearched: 1234 });
     expect(page.split('\n').slice(-2)).toEqual(['1 dead letter in the dead-letter stream', note]);
     const none = renderLetterPage({ items: [], limit: 50, delivery: 'jetstream', unsearched: 1234 });

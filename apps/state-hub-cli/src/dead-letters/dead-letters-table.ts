@@ -10,13 +10,13 @@ type Redrive = EngineSchemas['RedriveResultView'];
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Older letters the engine did not look at (JetStream reads the newest DEAD_LETTER_SCAN_LIMIT): said, not hidden. */
+/** Older letters the engine did not look at (JetStream reads a window of the newest): said, not hidden. */
 function noteUnsearched(unsearched: number, out: Printer): void {
   if (unsearched > 0) {
     out.note(
-      `${unsearched.toLocaleString('en-US')} older dead letter${unsearched === 1 ? '' : 's'} not searched ` +
-        '(the engine reads the newest DEAD_LETTER_SCAN_LIMIT): ' +
-        'narrow with --since, or raise DEAD_LETTER_SCAN_LIMIT',
+      `${unsearched.toLocaleString('en-US')} older dead letter${unsearched === 1 ? '' : 's'} not searched: the ` +
+        "engine reads the newest DEAD_LETTER_SCAN_LIMIT sequences of the stream (raise it in the engine's " +
+        'environment to search them)',
     );
   }
 }

@@ -20,7 +20,7 @@ npm run hub -- <command>        # the same CLI through npm
 \`\`\`
 
 It runs the TypeScript source, or the CLI's build when that is current (\`npx nx build state-hub-cli\` makes it, and
-\`npm test\` does): no source file it was built from changed since. The build starts in about 0.15 s against 0.4 s
+\`npm test\` does): no file it was made from changed since. The build starts in about 0.15 s against 0.4 s
 from source; \`STATE_HUB_CLI_SOURCE=1\` always runs the source.
 
 Conventions every command follows:

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,21 +12,18 @@ describe('which app serve starts', () => {
     writeFileSync(join(root, path), text);
     utimesSync(join(root, path), at / 1000, at / 1000);
   };
-  /** A build at `at` whose source map names the app's main and one lib file, as webpack does. */
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  /** A build at `at` made from the app's main and one lib file, with the sources.json the build writes. */
   const build = (at: number) => {
     write(APP_BUILD, at);
-    const sources = [
-      'webpack:///./src/main.ts',
-      'webpack:///../../libs/hub/src/index.ts',
-      'webpack:///external commonjs "pg"',
-    ];
-    write(`${APP_BUILD}.map`, at, JSON.stringify({ version: 3, sources }));
+    const files = { [APP_SOURCE]: sha256('main'), 'libs/hub/src/index.ts': sha256('hub') };
+    write('dist/apps/state-hub/sources.json', at, JSON.stringify({ files }));
   };
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'serve-entry-'));
-    write(APP_SOURCE, T);
-    write('libs/hub/src/index.ts', T);
+    write(APP_SOURCE, T, 'main');
+    write('libs/hub/src/index.ts', T, 'hub');
     write('libs/testing/src/index.ts', T + 5000); // not part of the build
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -34,33 +32,38 @@ describe('which app serve starts', () => {
     expect(chooseAppEntry(root, { source: false })).toEqual({
       kind: 'source',
       script: join(root, APP_SOURCE),
-      why: expect.stringContaining('no build at dist/apps/state-hub/main.js: running apps/state-hub/src/main.ts'),
+      why: expect.stringMatching(
+        /^there is no build at dist\/apps\/state-hub\/main\.js: running apps\/state-hub\/src\/main\.ts .*npx nx build state-hub/,
+      ),
     });
   });
 
-  it('the build when it is newer than every file its source map names', () => {
+  it('the build while no file it was made from changed, even one touched since', () => {
     build(T + 1000);
-    expect(chooseAppEntry(root, { source: false })).toEqual({
+    const current = {
       kind: 'build',
       script: join(root, APP_BUILD),
       why: 'running the build dist/apps/state-hub/main.js',
-    });
+    };
+    expect(chooseAppEntry(root, { source: false })).toEqual(current);
+    write('libs/hub/src/index.ts', T + 2000, 'hub'); // a checkout: newer, the same content
+    expect(chooseAppEntry(root, { source: false })).toEqual(current);
   });
 
   it('the source when a file of the build changed after it, naming the file', () => {
     build(T + 1000);
-    write('libs/hub/src/index.ts', T + 2000);
+    write('libs/hub/src/index.ts', T + 2000, 'hub, edited');
     expect(chooseAppEntry(root, { source: false })).toMatchObject({
       kind: 'source',
-      why: expect.stringContaining('dist/apps/state-hub/main.js is older than libs/hub/src/index.ts'),
+      why: expect.stringContaining('libs/hub/src/index.ts changed after the build: running apps/state-hub/src/main.ts'),
     });
   });
 
-  it('the source when the build cannot be checked (no source map)', () => {
+  it('the source when the build cannot be checked (no sources.json)', () => {
     write(APP_BUILD, T + 1000);
     expect(chooseAppEntry(root, { source: false })).toMatchObject({
       kind: 'source',
-      why: expect.stringContaining('.map (missing'),
+      why: expect.stringContaining('dist/apps/state-hub/sources.json is missing or unreadable'),
     });
   });
 

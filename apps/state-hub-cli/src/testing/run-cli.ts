@@ -1,7 +1,8 @@
 // Runs the CLI as a user would, with exactly the environment a test gives it,
 // and collects what it printed: the BUILT CLI (dist/apps/state-hub-cli/main.js)
-// with runCli, the `state-hub` command itself (bin/state-hub.cjs, the TypeScript
-// source, what `npx state-hub` runs) with runStateHub and spawnStateHub.
+// with runCli, the `state-hub` command itself (bin/state-hub.cjs: that build while
+// it is current, else the TypeScript source; what `npx state-hub` runs) with
+// runStateHub and spawnStateHub.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -109,8 +109,9 @@ export class AppConfig {
   DB_OUTAGE_WAIT_SECONDS = 600;
 
   /**
-   * Letters of the JetStream dead-letter stream a list (or a redrive by filter) looks through, from the newest back;
-   * the answer counts the older ones it left out. Each is one read of the stream.
+   * Sequences of the JetStream dead-letter stream a list (or a redrive by filter) looks through, from the newest
+   * back (a redriven letter leaves its sequence empty); the answer counts the older letters it left out. Each is one
+   * read of the stream.
    */
   @IntSetting('DEAD_LETTER_SCAN_LIMIT', 100, 1000000)
   DEAD_LETTER_SCAN_LIMIT = 10000;

@@ -43,8 +43,9 @@ export interface DeadLetterRecord {
 export interface DeadLetterList {
   letters: DeadLetterRecord[];
   /**
-   * Letters older than the ones a list may look through (JetStream: the newest DEAD_LETTER_SCAN_LIMIT), not looked
-   * at because the list ran out of them before it had `limit` matches or reached `since`; 0 when none was left out.
+   * Letters older than the ones a list may look through (JetStream: the newest DEAD_LETTER_SCAN_LIMIT sequences of
+   * the stream), not looked at because the list ran out of them before it had `limit` matches or reached `since`;
+   * 0 when none was left out, or when none of them can be newer than `since`.
    */
   unsearched: number;
 }

@@ -29,8 +29,9 @@ import { subjectRegex } from './subject-pattern';
 
 const API_TIMEOUT_MS = 5000;
 /**
- * A list looks at this many stream sequences at most, from the newest back (a filter may match few of them), unless
- * DEAD_LETTER_SCAN_LIMIT says otherwise; the answer says how many older letters it left out.
+ * A list looks at this many sequences of the dead-letter stream at most, from the newest back (a filter may match
+ * few of them; a redriven letter leaves its sequence empty), unless DEAD_LETTER_SCAN_LIMIT says otherwise; the answer
+ * counts the older letters it left out.
  */
 export const MAX_SCANNED_LETTERS = 10_000;
 const SEQUENCE = /^[1-9][0-9]{0,15}$/;
@@ -85,10 +86,7 @@ export class JetStreamDeadLetterBox extends DeadLetterBox {
     let looked = 0; // letters still in the stream among the sequences read
     // Sequences are read a window at a time, the requests of a window at once, and looked at newest first.
     for (let high = info.state.last_seq; high >= lowest; high -= LIST_WINDOW) {
-      const seqs = Array.from({ length: Math.min(LIST_WINDOW, high - lowest + 1) }, (_, i) => high - i);
-      const msgs = await Promise.all(
-        seqs.map((seq) => nats(() => jsm.streams.getMessage(handle.deadLetterStream, { seq }))),
-      );
+      const msgs = await this.window(jsm, handle, high, lowest);
       for (const msg of msgs) {
         if (!msg) continue; // deleted (redriven)
         looked += 1;
@@ -100,8 +98,20 @@ export class JetStreamDeadLetterBox extends DeadLetterBox {
         if (found.length >= filter.limit) return complete;
       }
     }
-    // Every sequence down to `lowest` was read: the letters below it were not (as of the stream info above).
+    // Every sequence down to `lowest` was read; the letters below it were not (as of the stream info above).
+    if (lowest <= info.state.first_seq) return complete;
+    if (filter.since) {
+      // The newest letter below the window older than `since` means none of them could have matched.
+      const below = (await this.window(jsm, handle, lowest - 1, info.state.first_seq)).find((msg) => msg !== null);
+      if (below && below.time < filter.since) return complete;
+    }
     return { letters: found, unsearched: Math.max(0, info.state.messages - looked) };
+  }
+
+  /** The messages at `high` and below it, down to `floor` (LIST_WINDOW at most), newest first; null where deleted. */
+  private async window(jsm: JetStreamManager, handle: JetStreamHandle, high: number, floor: number) {
+    const seqs = Array.from({ length: Math.min(LIST_WINDOW, high - floor + 1) }, (_, i) => high - i);
+    return Promise.all(seqs.map((seq) => nats(() => jsm.streams.getMessage(handle.deadLetterStream, { seq }))));
   }
 
   async get(id: string): Promise<DeadLetterRecord | undefined> {

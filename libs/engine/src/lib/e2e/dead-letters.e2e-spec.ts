@@ -182,10 +182,18 @@ describe('event-consumer: dead letters on JetStream (Postgres + own nats-server)
 describe('event-consumer: a JetStream dead-letter list says what it did not search (DEAD_LETTER_SCAN_LIMIT=100)', () => {
   let f: EngineFixture;
   const COUNT = 150;
+  /** A time between the 50 oldest letters (below the window the list reads) and the 100 newest. */
+  let between: string;
 
   beforeAll(async () => {
     f = await startEngineFixture(() => undefined, { env: { DEAD_LETTER_SCAN_LIMIT: '100' } });
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
     for (let i = 0; i < COUNT; i++) {
+      if (i === 50) {
+        await pause();
+        between = new Date().toISOString();
+        await pause();
+      }
       await f.source.publishDeadLetter(f.source.envelope(`org.test.scan.m${i}`, { i }), `scan ${i}`);
     }
   });
@@ -200,7 +208,7 @@ describe('event-consumer: a JetStream dead-letter list says what it did not sear
     };
 
   it('counts the older letters a list ran out before, and none when it stopped at its limit', async () => {
-    // only the 50 oldest letters match, and the list reads the newest 100
+    // m0 is among the 50 oldest letters, and the list reads the newest 100 sequences
     expect(await list({ subject: 'org.test.scan.m0' })).toMatchObject({ items: [], unsearched: 50 });
     const some = await list({ subject: 'org.test.scan.m120' });
     expect(some).toMatchObject({ items: [{ reason: 'scan 120' }], unsearched: 50 });
@@ -212,6 +220,13 @@ describe('event-consumer: a JetStream dead-letter list says what it did not sear
     const newest = await list({ limit: '10' });
     expect(newest.items).toHaveLength(10);
     expect(newest.unsearched).toBe(0);
+  });
+
+  it('leaves none out when every letter below the window is older than since', async () => {
+    // no letter matches: the list reads the whole window (all newer than `between`) and runs out
+    expect(await list({ subject: 'org.nothing', since: between })).toMatchObject({ items: [], unsearched: 0 });
+    const before = new Date(Date.now() - 3_600_000).toISOString();
+    expect(await list({ subject: 'org.nothing', since: before })).toMatchObject({ items: [], unsearched: 50 });
   });
 
   it('says the same for a redrive by filter, which then leaves the older letters where they are', async () => {

@@ -98,9 +98,10 @@ export class DeadLetterPageView {
   @ApiProperty({
     type: 'integer',
     description:
-      'Older letters this list did not look at: on JetStream a list reads the newest DEAD_LETTER_SCAN_LIMIT letters ' +
-      '(default 10,000), and this counts those below them when it ran out before finding `limit` letters or ' +
-      'reaching `since`. 0 when none was left out (always 0 without NATS). Narrow with `since` to reach them.',
+      'Older letters this list did not look at: on JetStream a list reads the newest DEAD_LETTER_SCAN_LIMIT sequences ' +
+      'of the dead-letter stream (default 10,000), and this counts the letters below them when it ran out before ' +
+      'finding `limit` letters or reaching `since`. 0 when none was left out (always 0 without NATS). A larger ' +
+      'DEAD_LETTER_SCAN_LIMIT reaches them.',
   })
   unsearched: number;
 }
