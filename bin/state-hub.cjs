@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The `state-hub` command (package.json "bin"): runs the CLI's build when it is
 // current (`npx nx build state-hub-cli`; `npm test` makes it), else its TypeScript
-// source (apps/state-hub-cli/src/main.ts) through @swc-node/register, as `npm run hub`
-// does, so `npx state-hub …` works right after `npm install`, without a build
-// (apps/state-hub-cli/src/cli/cli-entry.cjs decides). `npm link` in the workspace makes it a global command;
-// paths are resolved from this file's real location, so it works from any directory.
+// source (apps/state-hub-cli/src/main.ts) through @swc-node/register, as `npm run
+// hub` does, so `npx state-hub …` works right after `npm install`, without a build
+// (apps/state-hub-cli/src/cli/cli-entry.cjs decides). `npm link` in the workspace
+// makes it a global command; paths are resolved from this file's real location,
+// so it works from any directory.
 'use strict';
 const { join } = require('node:path');
 

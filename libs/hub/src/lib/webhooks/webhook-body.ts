@@ -2,7 +2,7 @@
 // the host sent. Only after that check is it read as JSON, with the limits every other route has.
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { BadRequestError } from '@state-hub/nest-http';
-import { MAX_JSON_DEPTH, tooDeepField } from '../common/validation/json-depth';
+import { refuseTooDeepBody } from '../common/validation/json-depth';
 
 const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 
@@ -30,10 +30,6 @@ export function parseWebhookJson(body: Buffer, contentType: string | undefined, 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new BadRequestError('request body must be a JSON object');
   }
-  const field = tooDeepField(value);
-  if (field !== undefined) {
-    const message = `${field || 'request body'} is nested deeper than ${MAX_JSON_DEPTH} levels`;
-    throw new BadRequestError(message, field || undefined);
-  }
+  refuseTooDeepBody(value); // the 400 every other JSON route gives
   return value;
 }
