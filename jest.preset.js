@@ -2,7 +2,15 @@
 // transforms both our TypeScript and the ESM packages in node_modules.
 const nxPreset = require('@nx/jest/preset').default;
 
-const esmPackages = ['@nestjs', '@electric-sql/pglite', 'load-esm', 'file-type', 'uuid'];
+const esmPackages = [
+  '@nestjs',
+  '@electric-sql/pglite',
+  'load-esm',
+  'file-type',
+  'uuid',
+  '@fastify',
+  'content-disposition',
+];
 
 module.exports = {
   ...nxPreset,

@@ -1,7 +1,8 @@
-// Baseline "trivial Nest route": one controller, GET /ping -> {ok:true}, express platform, no logging per request.
+// Baseline "trivial Nest route": one controller, GET /ping -> {ok:true}, on the Fastify platform the API runs on,
+// no logging per request.
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 
 @Controller()
 class PingController {
@@ -15,7 +16,9 @@ class PingController {
 class PingModule {}
 
 async function main(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(PingModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.create<NestFastifyApplication>(PingModule, new FastifyAdapter(), {
+    logger: ['error', 'warn'],
+  });
   await app.listen(Number(process.env.PORT), '127.0.0.1');
   console.log(`nest-ping listening on ${process.env.PORT}`);
 }

@@ -1,14 +1,14 @@
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
 import { configErrorText, describeHeapTrim, trimHeapWhenIdle } from '@state-hub/config';
-import { ConfigError, configureHubApp, type HubConfig, HubAppModule } from '@state-hub/hub';
+import { ConfigError, configureHubApp, type HubConfig, HubAppModule, hubHttpAdapter } from '@state-hub/hub';
 
 async function bootstrap(): Promise<void> {
   // Awaited before Nest starts, so a bad setting is ours to print (not Nest's, with a stack).
   const appModule = await HubAppModule.forRoot();
-  const app = await NestFactory.create<NestExpressApplication>(appModule, {
+  const app = await NestFactory.create<NestFastifyApplication>(appModule, hubHttpAdapter(), {
     bufferLogs: true,
     bodyParser: false,
   });

@@ -2,10 +2,10 @@
 // engine (cron included) and their one database — on one port.
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, configErrorText, describeHeapTrim, trimHeapWhenIdle } from '@state-hub/config';
 import { connectEventConsumer, connectOutboxDelivery } from '@state-hub/engine';
-import { configureHubApp } from '@state-hub/hub';
+import { configureHubApp, hubHttpAdapter } from '@state-hub/hub';
 import { Logger } from 'nestjs-pino';
 import { SystemModule } from './app/system.module';
 import { describeSystem } from './app/describe-system';
@@ -14,7 +14,10 @@ import { eventDelivery, type SystemConfig } from './config/system-config';
 async function bootstrap(): Promise<void> {
   // Awaited before Nest starts, so a bad setting is ours to print (not Nest's, with a stack).
   const systemModule = await SystemModule.forRoot();
-  const app = await NestFactory.create<NestExpressApplication>(systemModule, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(systemModule, hubHttpAdapter(), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   configureHubApp(app);
   const config = app.get<ConfigService<SystemConfig, true>>(ConfigService);
   const delivery = eventDelivery({ NATS_URL: config.get('NATS_URL', { infer: true }) });

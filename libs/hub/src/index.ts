@@ -7,6 +7,7 @@ export {
   hubLoggerModule,
 } from './lib/app/app.module';
 export { configureApp as configureHubApp } from './lib/app/configure-app';
+export { hubHttpAdapter } from './lib/app/http-adapter';
 export { type AppConfig as HubConfig, ConfigError, validateConfig as validateHubConfig } from './lib/config/app-config';
 export { buildOpenApiDocument as buildHubOpenApiDocument } from './lib/openapi/build-openapi-document';
 export { generateHubDocument } from './lib/openapi/generate-openapi-document';

@@ -26,7 +26,7 @@ export {
   runOpenApiWriter,
 } from './lib/openapi/openapi-file';
 export { pinoHttpFor, prettyLogStream, prettyMessage } from './lib/pino-destination';
-export { assignRequestId, requestIdMiddleware } from './lib/request-id';
+export { assignRequestId, requestIdMiddleware, requestIdOf } from './lib/request-id';
 export { IsRequired, validationErrorFactory } from './lib/validation-error.factory';
 export { HEALTH_PARTS, type HealthPart, type HealthPartReport } from './lib/health-part';
 export { bearerTokenAuth, BearerTokenGuard, TOKEN_AUTH, type TokenAuthSettings } from './lib/auth/bearer-token.guard';

@@ -2,8 +2,9 @@
 // message that names the field or reason, and the request id. Stacks and SQL
 // go to the log, never to the client.
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { IncomingMessage } from 'node:http';
 import { type Observable, throwError } from 'rxjs';
-import type { Request, Response } from 'express';
 import { classifyDatabaseError } from './database-errors';
 import { DomainError } from './domain-errors';
 
@@ -38,30 +39,46 @@ interface BodyParserError {
   message?: string;
 }
 
+/** Errors Fastify raises itself before a route runs (a `code` such as FST_ERR_CTP_BODY_TOO_LARGE). */
+interface FastifyError {
+  code: string;
+  statusCode?: number;
+  message?: string;
+}
+
+/** What the filter reads of a request, on either HTTP adapter (Express's request, Fastify's request). */
+type AnyRequest = Pick<IncomingMessage, 'method'> & { id?: unknown; originalUrl?: string; url?: string };
+
+/** The request's path and query as the client sent it. */
+const urlOf = (req: AnyRequest) => req.originalUrl ?? req.url ?? '';
+
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   catch(exception: unknown, host: ArgumentsHost): Observable<never> | undefined {
     // Message handlers (a hybrid app's microservice side) share global filters: hand their errors
     // on unchanged, so the transport can tell a transient failure from a poison message.
     if (host.getType() !== 'http') return throwError(() => exception);
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request & { id?: string }>();
-    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<AnyRequest>();
+    const res: unknown = ctx.getResponse();
     const body = this.toBody(exception, req);
     if (req.id !== undefined) body.request_id = String(req.id);
     if (body.status_code >= 500) {
       this.logger.error(
-        { err: exception, request_id: body.request_id, method: req.method, url: req.originalUrl },
-        `${req.method} ${req.originalUrl} failed: ${body.message}`,
+        { err: exception, request_id: body.request_id, method: req.method, url: urlOf(req) },
+        `${req.method} ${urlOf(req)} failed: ${body.message}`,
       );
     }
-    if (!res.headersSent) res.status(body.status_code).json(body);
+    const http = this.adapterHost.httpAdapter;
+    if (!http.isHeadersSent(res)) http.reply(res, body, body.status_code);
     return undefined;
   }
 
-  private toBody(exception: unknown, req: Request): ErrorBody {
+  private toBody(exception: unknown, req: AnyRequest): ErrorBody {
     if (exception instanceof DomainError) {
       return {
         status_code: exception.status,
@@ -70,10 +87,15 @@ export class HttpErrorFilter implements ExceptionFilter {
         field: exception.field,
       };
     }
-    // Nest wraps body-parser failures in an HttpException whose cause keeps the parser's `type`.
+    // Nest wraps body-parser and Fastify failures in an HttpException whose cause keeps the parser's `type`
+    // (or Fastify's `code`).
     const parser = (exception instanceof HttpException ? exception.cause : exception) as BodyParserError | undefined;
     if (parser && typeof parser.type === 'string' && typeof parser.status === 'number' && parser.status < 500) {
       return this.fromBodyParser(parser);
+    }
+    const fastify = (exception instanceof HttpException ? exception.cause : undefined) as FastifyError | undefined;
+    if (typeof fastify?.code === 'string' && fastify.code.startsWith('FST_') && exception instanceof HttpException) {
+      return this.fromFastify(fastify, exception.getStatus());
     }
     if (exception instanceof HttpException) return this.fromHttpException(exception, req);
     const db = classifyDatabaseError(exception);
@@ -102,7 +124,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     };
   }
 
-  private fromHttpException(exception: HttpException, req: Request): ErrorBody {
+  private fromHttpException(exception: HttpException, req: AnyRequest): ErrorBody {
     const status = exception.getStatus();
     const response = exception.getResponse();
     const error = STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'error');
@@ -110,13 +132,23 @@ export class HttpErrorFilter implements ExceptionFilter {
       return { status_code: status, error, ...(response as Omit<ErrorBody, 'status_code' | 'error'>) };
     }
     if (status === HttpStatus.NOT_FOUND && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(exception.message)) {
-      return { status_code: 404, error: 'not_found', message: `no route ${req.method} ${req.path}` };
+      return { status_code: 404, error: 'not_found', message: `no route ${req.method} ${urlOf(req).split('?')[0]}` };
     }
     const message =
       typeof response === 'object' && response !== null && 'message' in response
         ? [(response as { message: unknown }).message].flat().join('; ')
         : exception.message;
     return { status_code: status, error, message: status >= 500 ? 'internal error' : message };
+  }
+
+  /** Fastify's own refusals, in the words the body parser's would get. */
+  private fromFastify(err: FastifyError, status: number): ErrorBody {
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return this.fromBodyParser({ type: 'entity.too.large', status });
+    return {
+      status_code: status,
+      error: STATUS_CODES[status] ?? 'bad_request',
+      message: (err.message ?? 'bad request').replace(/^FST_\w+: /, ''),
+    };
   }
 
   private fromBodyParser(err: BodyParserError): ErrorBody {

@@ -1,7 +1,7 @@
 // Everything main.ts and the e2e tests both need, so tests run the real setup:
 // HTTP pipes and the JetStream microservice that feeds the event handler.
 import { requestIdMiddleware, validationErrorFactory } from '@state-hub/nest-http';
-import { ValidationPipe } from '@nestjs/common';
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -38,7 +38,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
 }
 
 /** Connects the durable JetStream consumer; call before `startAllMicroservices()`. */
-export function connectEventConsumer(app: NestExpressApplication): JetStreamServer {
+export function connectEventConsumer(app: INestApplication): JetStreamServer {
   const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
   const stream = config.get('NATS_STREAM', { infer: true });
   const durable = config.get('ENGINE_DURABLE', { infer: true });
@@ -60,7 +60,7 @@ export function connectEventConsumer(app: NestExpressApplication): JetStreamServ
  * Connects the outbox transport (the one-process deployment without NATS, with EngineModule's
  * `delivery: 'outbox'`); call before `startAllMicroservices()`.
  */
-export function connectOutboxDelivery(app: NestExpressApplication): OutboxServer {
+export function connectOutboxDelivery(app: INestApplication): OutboxServer {
   const server = app.get<OutboxServer>(OUTBOX_DELIVERY);
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   return server;

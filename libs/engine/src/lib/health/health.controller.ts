@@ -1,6 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { OpenRoute } from '@state-hub/nest-http';
 import { EngineHealth } from './engine-health.service';
 import { EngineHealthView } from './health.view';
@@ -21,7 +20,7 @@ export class HealthController {
   })
   @ApiOkResponse({ type: EngineHealthView, description: 'the database and NATS answer' })
   @ApiServiceUnavailableResponse({ type: EngineHealthView, description: 'the database or NATS is down' })
-  async health(@Res({ passthrough: true }) res: Response): Promise<EngineHealthView> {
+  async health(@Res({ passthrough: true }) res: { status(code: number): unknown }): Promise<EngineHealthView> {
     const view = await this.engine.check();
     res.status(view.status === 'ok' ? 200 : 503);
     return view;

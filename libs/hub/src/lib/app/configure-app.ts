@@ -1,32 +1,37 @@
 // Everything main.ts and the e2e tests both need, so tests run the real setup.
-import { requestIdMiddleware, validationErrorFactory } from '@state-hub/nest-http';
+import { validationErrorFactory } from '@state-hub/nest-http';
 import { type INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { replyWithDirectJson } from '../common/http/direct-json-reply';
+import { bodyLimitBytes, readBody } from '../common/http/json-body';
 import { HubValidationPipe } from '../common/validation/hub-validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { serveDashboard } from '../dashboard/serve-dashboard';
 import { buildOpenApiDocument } from '../openapi/build-openapi-document';
 import { isWebhookRequest } from '../webhooks/webhook-request';
 
-export function configureApp(app: NestExpressApplication): INestApplication {
+/** Sets up an app made on `hubHttpAdapter()` with `bodyParser: false` (the hub reads bodies itself). */
+export function configureApp(app: NestFastifyApplication): INestApplication {
   const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
   app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
-  app.set('query parser', 'simple');
-  // No ETag on API answers: hashing every body cost about 2 % of a read's CPU, and no client sends If-None-Match
-  // (the dashboard's files are served with their own validators).
-  app.set('etag', false);
-  replyWithDirectJson(app);
-  app.use(requestIdMiddleware);
-  const limit = config.get('BODY_LIMIT', { infer: true });
-  // Git hosts' webhooks keep their body as raw bytes (any content type): the signature is checked on exactly
-  // what was sent, before anything is parsed. Registered first, so the JSON parser finds those bodies read.
-  app.useBodyParser('raw', { limit, type: isWebhookRequest });
-  app.useBodyParser('json', { limit });
+  const http = app.getHttpAdapter().getInstance();
+  http.addHook('onRequest', (req, reply, done) => {
+    reply.header('x-request-id', req.id);
+    done();
+  });
+  // One parser for every content type (json-body.ts): webhooks keep raw bytes, JSON is parsed, the rest is left
+  // to the routes (415 where one reads a body). Fastify's own parsers would refuse unknown types before any route.
+  const limit = bodyLimitBytes(config.get('BODY_LIMIT', { infer: true }));
+  http.removeAllContentTypeParsers();
+  http.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: limit }, (req, body, done) => {
+    try {
+      done(null, readBody(body as Buffer, req.headers, limit, isWebhookRequest(req.raw)));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
   app.useGlobalPipes(
     new HubValidationPipe({
       whitelist: true,

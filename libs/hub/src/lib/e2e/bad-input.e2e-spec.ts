@@ -1,8 +1,12 @@
 // Every kind of bad input gets a clear 4xx that names the field or reason,
 // never a 500 or a stack, and leaves the database exactly as it was.
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { tableSnapshot } from '../testing/db-snapshot';
 import { startTestApp, type TestApp } from '../testing/test-app';
+
+/** supertest would send a Buffer with a JSON content type as JSON (`{"type":"Buffer",…}`): send its bytes. */
+const raw = (bytes: unknown) => bytes as string;
 
 const UNKNOWN_ID = '0190f7a4-0000-7000-8000-000000000000';
 
@@ -419,6 +423,82 @@ describe('bad input (real Postgres)', () => {
     expect(res.status).toBe(413);
     expect(res.body.message).toMatch(/larger than the limit/);
     expect(await snapshot()).toBe(before);
+  });
+
+  it('reads a gzip, deflate or br body, and refuses another encoding or charset with 415', async () => {
+    const body = (slug: string) => Buffer.from(JSON.stringify({ slug, name: slug }));
+    for (const [encoding, pack] of [
+      ['gzip', gzipSync],
+      ['deflate', deflateSync],
+      ['br', brotliCompressSync],
+    ] as const) {
+      await t
+        .http()
+        .post('/domains')
+        .set('content-type', 'application/json')
+        .set('content-encoding', encoding)
+        .serialize(raw)
+        .send(pack(body(`packed-${encoding}`)))
+        .expect(201);
+    }
+    const before = await snapshot();
+    const refused = [
+      ['application/json', 'zstd', /^unsupported content encoding "zstd"$/],
+      ['application/json; charset=latin1', 'identity', /^unsupported charset "LATIN1"$/],
+    ] as const;
+    for (const [type, encoding, message] of refused) {
+      const res = await t
+        .http()
+        .post('/domains')
+        .set('content-type', type)
+        .set('content-encoding', encoding)
+        .serialize(raw)
+        .send(body('refused'));
+      expect(res.status).toBe(415);
+      expect(res.body).toMatchObject({ status_code: 415, error: 'unsupported_media_type', message });
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses a body that inflates past the limit with 413, and a broken gzip body with 400', async () => {
+    const before = await snapshot();
+    const bomb = gzipSync(Buffer.from(JSON.stringify({ slug: 'x', name: 'x'.repeat(200 * 1024) })));
+    const inflated = await t
+      .http()
+      .post('/domains')
+      .set('content-type', 'application/json')
+      .set('content-encoding', 'gzip')
+      .serialize(raw)
+      .send(bomb);
+    expect(inflated.status).toBe(413);
+    expect(inflated.body.message).toMatch(/larger than the limit/);
+    const broken = await t
+      .http()
+      .post('/domains')
+      .set('content-type', 'application/json')
+      .set('content-encoding', 'gzip')
+      .send('not gzip at all');
+    expect(broken.status).toBe(400);
+    expect(broken.body).toMatchObject({ error: 'bad_request', message: 'request body is not valid gzip data' });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses a body without a content-type with 415', async () => {
+    const res = await t.http().post('/domains').unset('content-type').send(Buffer.from('{"slug":"x","name":"X"}'));
+    expect(res.status).toBe(415);
+    expect(res.body.message).toBe('content-type must be application/json, not missing');
+  });
+
+  it('answers a path whose %-escape is not UTF-8 with a 400 in the usual shape', async () => {
+    const res = await t.http().get('/repos/%ED%A0%80').set('x-request-id', 'bad-url-1');
+    expect(res.status).toBe(400);
+    expect(res.headers['x-request-id']).toBe('bad-url-1');
+    expect(res.body).toEqual({
+      status_code: 400,
+      error: 'bad_request',
+      message: 'the URL is not valid: a %-escape in its path is not UTF-8',
+      request_id: 'bad-url-1',
+    });
   });
 
   it('keeps a caller-supplied request id', async () => {

@@ -4,7 +4,7 @@
 // engine's own document describes these paths.
 import { All, Controller, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasBody } from '../common/validation/json-content-type.guard';
 import { EngineForwardService } from './engine-forward.service';
 
@@ -15,16 +15,16 @@ export const ENGINE_PREFIX = '/engine';
 export class EngineForwardController {
   constructor(private readonly forwarder: EngineForwardService) {}
 
-  @All('{*path}')
-  async forward(@Req() req: Request & { id?: unknown }, @Res() res: Response): Promise<void> {
+  @All(['', '*'])
+  async forward(@Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     const path = req.originalUrl.slice(ENGINE_PREFIX.length) || '/';
     const answer = await this.forwarder.forward({
       method: req.method,
       path,
       body: hasBody(req) ? req.body : undefined,
-      requestId: req.id === undefined ? undefined : String(req.id),
+      requestId: req.id,
     });
-    if (answer.contentType) res.setHeader('content-type', answer.contentType);
-    res.status(answer.status).send(answer.body);
+    if (answer.contentType) res.header('content-type', answer.contentType);
+    await res.status(answer.status).send(answer.body);
   }
 }

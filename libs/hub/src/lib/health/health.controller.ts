@@ -1,6 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { OpenRoute } from '@state-hub/nest-http';
 import { HealthService, HealthView } from './health.service';
 
@@ -20,7 +19,7 @@ export class HealthController {
   })
   @ApiOkResponse({ type: HealthView, description: 'the hub and its database are up' })
   @ApiServiceUnavailableResponse({ type: HealthView, description: 'the database is down' })
-  async check(@Res({ passthrough: true }) res: Response): Promise<HealthView> {
+  async check(@Res({ passthrough: true }) res: { status(code: number): unknown }): Promise<HealthView> {
     const view = await this.health.check();
     if (view.status !== 'ok') res.status(503);
     return view;

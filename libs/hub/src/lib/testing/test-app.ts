@@ -1,14 +1,17 @@
 // Boots the real API (same module, same setup as main.ts) for e2e tests, on a
 // fresh Postgres database of its own unless told otherwise.
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { createTestDatabase, type TestDatabase } from '@state-hub/testing';
 import request from 'supertest';
 import { AppModule, type ConfigOverrides } from '../app/app.module';
 import { configureApp } from '../app/configure-app';
+import { hubHttpAdapter } from '../app/http-adapter';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
+  /** `METHOD /path` of every route the HTTP server serves, as Fastify registered them. */
+  routes: string[];
   /** A supertest client bound to the app. */
   http: () => ReturnType<typeof request>;
   /** The database the app runs on (absent in embedded mode). */
@@ -41,11 +44,23 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const saved = { ...process.env };
   try {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] }).compile();
-    const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(hubHttpAdapter(), {
+      bodyParser: false,
+      bufferLogs: true,
+    });
+    const routes: string[] = [];
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRoute', (route) => {
+        for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+      });
     configureApp(app);
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
     return {
       app,
+      routes,
       db,
       http: () => request(app.getHttpServer()),
       close: async () => {

@@ -11,7 +11,7 @@ import {
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import type { WebhookHost } from '@state-hub/db';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import { WEBHOOK_HOST_SPECS } from './hosts/webhook-hosts';
 import { rawBodyOf } from './webhook-body';
@@ -38,7 +38,7 @@ export class WebhookSignatureGuard implements CanActivate {
         `${spec.label} webhooks are disabled: set WEBHOOK_SECRET on the hub and the same secret in the webhook`,
       );
     }
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
     const signature = req.headers[spec.signatureHeader.toLowerCase()];
     if (typeof signature !== 'string' || signature === '') {
       throw new UnauthorizedException(`missing ${spec.signatureHeader} header: set the webhook's secret`);

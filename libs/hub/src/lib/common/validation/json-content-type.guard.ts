@@ -1,11 +1,13 @@
 // A write to a route that reads a body must send it as JSON. Without this,
-// express's JSON parser skips a `text/plain` or form body and the route sees
-// `{}`, answering with "field is required" errors that hide the real mistake.
+// the body reader (common/http/json-body.ts) leaves a `text/plain` or form body out and the route sees
+// nothing, answering with "field is required" errors that hide the real mistake.
 // Routes without a body (`POST …/activate`) ignore whatever a client sends.
 import { CanActivate, ExecutionContext, Injectable, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
+
+type Request = { method: string; headers: IncomingHttpHeaders };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** application/json with optional parameters: the one type the body parser reads. */
