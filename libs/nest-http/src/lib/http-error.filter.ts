@@ -47,7 +47,7 @@ interface FastifyError {
 }
 
 /** What the filter reads of a request, on either HTTP adapter (Express's request, Fastify's request). */
-type AnyRequest = Pick<IncomingMessage, 'method'> & { id?: unknown; originalUrl?: string; url?: string };
+type AnyRequest = Pick<IncomingMessage, 'method' | 'headers'> & { id?: unknown; originalUrl?: string; url?: string };
 
 /** The request's path and query as the client sent it. */
 const urlOf = (req: AnyRequest) => req.originalUrl ?? req.url ?? '';
@@ -95,9 +95,19 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const fastify = (exception instanceof HttpException ? exception.cause : undefined) as FastifyError | undefined;
     if (typeof fastify?.code === 'string' && fastify.code.startsWith('FST_') && exception instanceof HttpException) {
-      return this.fromFastify(fastify, exception.getStatus());
+      return this.fromFastify(fastify, exception.getStatus(), req);
     }
     if (exception instanceof HttpException) return this.fromHttpException(exception, req);
+    // A request that could not be read (the client went away mid-body: Fastify's 400 around ECONNRESET) is the
+    // client's, not the database's, whatever its code says.
+    const status = (exception as { statusCode?: unknown } | undefined)?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return {
+        status_code: status,
+        error: STATUS_CODES[status] ?? 'bad_request',
+        message: 'the request could not be read',
+      };
+    }
     const db = classifyDatabaseError(exception);
     switch (db?.kind) {
       case 'unavailable':
@@ -142,8 +152,16 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   /** Fastify's own refusals, in the words the body parser's would get. */
-  private fromFastify(err: FastifyError, status: number): ErrorBody {
+  private fromFastify(err: FastifyError, status: number, req: AnyRequest): ErrorBody {
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return this.fromBodyParser({ type: 'entity.too.large', status });
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      const type = String(req.headers['content-type'] ?? '');
+      return {
+        status_code: 415,
+        error: 'unsupported_media_type',
+        message: `content-type must be application/json, not ${JSON.stringify(type.slice(0, 100))}`,
+      };
+    }
     return {
       status_code: status,
       error: STATUS_CODES[status] ?? 'bad_request',

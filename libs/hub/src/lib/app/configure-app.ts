@@ -7,10 +7,14 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { bodyLimitBytes, readBody } from '../common/http/json-body';
 import { HubValidationPipe } from '../common/validation/hub-validation.pipe';
+import { hasBody } from '../common/validation/json-content-type.guard';
 import type { AppConfig } from '../config/app-config';
 import { serveDashboard } from '../dashboard/serve-dashboard';
 import { buildOpenApiDocument } from '../openapi/build-openapi-document';
 import { isWebhookRequest } from '../webhooks/webhook-request';
+
+/** `type/subtype` with optional parameters: what Fastify reads as a content type. */
+const MEDIA_TYPE = /^[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+\s*(?:;.*)?$/;
 
 /** Sets up an app made on `hubHttpAdapter()` with `bodyParser: false` (the hub reads bodies itself). */
 export function configureApp(app: NestFastifyApplication): INestApplication {
@@ -19,6 +23,9 @@ export function configureApp(app: NestFastifyApplication): INestApplication {
   const http = app.getHttpAdapter().getInstance();
   http.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    // A malformed content type on a request without a body means nothing (Fastify would refuse it with 415).
+    const type = req.headers['content-type'];
+    if (type !== undefined && !MEDIA_TYPE.test(type) && !hasBody(req)) delete req.headers['content-type'];
     done();
   });
   // One parser for every content type (json-body.ts): webhooks keep raw bytes, JSON is parsed, the rest is left

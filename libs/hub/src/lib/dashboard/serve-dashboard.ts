@@ -17,6 +17,12 @@ export const DASHBOARD_PATH = '/ui';
 const cacheControlOf = (file: string) =>
   file.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
 
+/** The path of a request URL and its query (with its `?`, or empty). */
+function splitUrl(url: string): [string, string] {
+  const at = url.indexOf('?');
+  return at < 0 ? [url, ''] : [url.slice(0, at), url.slice(at)];
+}
+
 /** The file a /ui/ path names (decoded, relative to the dashboard folder), when it is a plain file there. */
 function fileOf(dir: string, rel: string): string | undefined {
   if (rel === '' || rel.includes('\0') || rel.split(/[\\/]/).some((part) => part === '..')) return undefined;
@@ -50,14 +56,15 @@ export function serveDashboard(app: NestFastifyApplication, configuredDir: strin
   const send = (reply: FastifyReply, file: string) =>
     reply.header('cache-control', cacheControlOf(file)).sendFile(file);
   // The router takes /ui/ for /ui (trailing slashes are ignored): the page itself, reached by its one address.
-  http.get(DASHBOARD_PATH, (req: FastifyRequest, reply: FastifyReply) =>
-    req.url.split('?')[0] === DASHBOARD_PATH ? reply.redirect(`${DASHBOARD_PATH}/`, 301) : send(reply, DASHBOARD_INDEX),
-  );
+  http.get(DASHBOARD_PATH, (req: FastifyRequest, reply: FastifyReply) => {
+    const [path, query] = splitUrl(req.url);
+    return path === DASHBOARD_PATH ? reply.redirect(`${DASHBOARD_PATH}/${query}`, 301) : send(reply, DASHBOARD_INDEX);
+  });
   http.get(`${DASHBOARD_PATH}/*`, (req: FastifyRequest, reply: FastifyReply) => {
     const wildcard = (req.params as { '*': string })['*'];
     const file = fileOf(dir, wildcard);
     // A missing asset is a 404, not the page (a stale tab asking for an old bundle).
-    if (!file && wildcard.startsWith('assets/')) return reply.callNotFound();
+    if (!file && (wildcard === 'assets' || wildcard.startsWith('assets/'))) return reply.callNotFound();
     return send(reply, file ?? DASHBOARD_INDEX);
   });
 }

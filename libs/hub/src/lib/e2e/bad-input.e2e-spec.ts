@@ -1,5 +1,6 @@
 // Every kind of bad input gets a clear 4xx that names the field or reason,
 // never a 500 or a stack, and leaves the database exactly as it was.
+import { type AddressInfo, connect } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { tableSnapshot } from '../testing/db-snapshot';
@@ -487,6 +488,59 @@ describe('bad input (real Postgres)', () => {
     const res = await t.http().post('/domains').unset('content-type').send(Buffer.from('{"slug":"x","name":"X"}'));
     expect(res.status).toBe(415);
     expect(res.body.message).toBe('content-type must be application/json, not missing');
+  });
+
+  it('ignores a malformed content-type on a write without a body, and refuses one with a body with 415', async () => {
+    const goal = await t.http().post('/domain-goals').send({ domain: 'custodian', title: 'Typed' }).expect(201);
+    await t.http().post(`/domain-goals/${goal.body.id}/activate`).set('content-type', 'json').expect(200);
+    const res = await t
+      .http()
+      .post('/domains')
+      .set('content-type', 'json')
+      .serialize(raw)
+      .send('{"slug":"j","name":"J"}');
+    expect(res.status).toBe(415);
+    expect(res.body).toMatchObject({
+      status_code: 415,
+      error: 'unsupported_media_type',
+      message: 'content-type must be application/json, not "json"',
+      request_id: res.headers['x-request-id'],
+    });
+  });
+
+  it('answers a path parameter longer than 1,000 characters with a 414 in the usual shape', async () => {
+    const res = await t.http().get(`/repos/${'a'.repeat(1_001)}`);
+    expect(res.status).toBe(414);
+    expect(res.body).toEqual({
+      status_code: 414,
+      error: 'uri_too_long',
+      message: 'a path parameter is longer than 1000 characters',
+      request_id: res.headers['x-request-id'],
+    });
+    // up to the limit the route's own check answers
+    expect((await t.http().get(`/repos/${'a'.repeat(1_000)}`)).status).toBe(400);
+  });
+
+  it('answers a request that is not HTTP with a 400 in the usual shape, and closes', async () => {
+    const server = t.app.getHttpServer();
+    if (!server.address()) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address() as AddressInfo;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(address.port, '127.0.0.1', () =>
+        socket.write('GET /repos HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n'),
+      );
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(answer).toMatch(/\r\nConnection: close\r\n/);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+      status_code: 400,
+      error: 'bad_request',
+      message: 'the request is not valid HTTP',
+    });
   });
 
   it('answers a path whose %-escape is not UTF-8 with a 400 in the usual shape', async () => {

@@ -24,9 +24,10 @@ describe('the dashboard files at /ui/ (real Postgres)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('redirects / to /ui/ and /ui to /ui/', async () => {
+  it('redirects / to /ui/ and /ui to /ui/, keeping the query', async () => {
     expect((await t.http().get('/').expect(302)).headers.location).toBe('/ui/');
     expect((await t.http().get('/ui').expect(301)).headers.location).toBe('/ui/');
+    expect((await t.http().get('/ui?status=open').expect(301)).headers.location).toBe('/ui/?status=open');
   });
 
   it.each(['/ui/', '/ui/repos/hub', '/ui/decisions?status=open', '/ui/index.html'])(
@@ -55,6 +56,8 @@ describe('the dashboard files at /ui/ (real Postgres)', () => {
       error: 'not_found',
       message: 'no route GET /ui/assets/app-old.js',
     });
+    await t.http().get('/ui/assets/').expect(404);
+    await t.http().get('/ui/assets').expect(404);
   });
 
   it.each(['/ui/../secret.txt', '/ui/%2e%2e/secret.txt', '/ui/assets/%2e%2e/%2e%2e/secret.txt'])(

@@ -179,8 +179,11 @@ function servedRoutes(t: TestApp): string[] {
   return t.routes.flatMap((route) => {
     const [method, path] = route.split(' ');
     // The OpenAPI pages and the dashboard (/ redirects to /ui/) are pages, not API operations.
-    const page = path.startsWith('/docs') || path === '/' || path.startsWith('/ui') || path.startsWith('/engine');
-    if (page || method === 'HEAD' || path.endsWith('*')) return [];
+    // /engine and /engine/* forward to the engine, whose own document describes them.
+    const page = path.startsWith('/docs') || path === '/' || path === '/ui' || path === '/ui/*';
+    if (page || path === '/engine' || path === '/engine/*' || (method === 'HEAD' && t.routes.includes(`GET ${path}`))) {
+      return [];
+    }
     return [`${method} ${path.replace(/:(\w+)/g, '{$1}')}`];
   });
 }

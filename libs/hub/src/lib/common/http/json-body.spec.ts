@@ -36,6 +36,7 @@ describe('readBody', () => {
     expect(read('{}', {})).toBeUndefined();
     const bytes = Buffer.from('{"zen":"x"}');
     expect(readBody(bytes, JSON_HEADERS, 1024, true)).toBe(bytes);
+    expect(readBody(gzipSync(bytes), { ...JSON_HEADERS, 'content-encoding': 'gzip' }, 1024, true)).toEqual(bytes);
   });
 
   it('inflates gzip up to the limit, and answers 413 past it', () => {

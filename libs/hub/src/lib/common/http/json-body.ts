@@ -1,5 +1,6 @@
 // The hub reads request bodies itself, as one Fastify content-type parser for every type (configure-app.ts):
-// - a webhook's body stays raw bytes, whatever its type: its signature is checked on exactly what was sent;
+// - a webhook's body stays raw bytes (gzip/deflate/br inflated), whatever its type: its signature is checked on
+//   exactly what was sent;
 // - a JSON body (application/json, any parameters) is parsed: an object or an array, UTF-8, gzip/deflate/br
 //   inflated, at most BODY_LIMIT once inflated;
 // - any other body is read (within the limit) and left out: a route that reads a body answers 415
@@ -55,7 +56,7 @@ export interface BodyHeaders {
 
 /** What a route sees as its body: the raw bytes (`raw`), the parsed JSON, or undefined for another type. */
 export function readBody(body: Buffer, headers: BodyHeaders, limit: number, raw: boolean): unknown {
-  if (raw) return body;
+  if (raw) return decoded(body, headers['content-encoding'], limit);
   const type = headers['content-type'];
   if (!type || !JSON_TYPE.test(type)) return undefined;
   const charset = CHARSET.exec(type)?.[1].toLowerCase();
