@@ -3,10 +3,10 @@
 // (repeat runs agree within 1 %), so it can compare two builds, or a setting, on a shared and noisy machine.
 // Each server runs under callgrind with counting off; after WARM requests (4 at a time, keep-alive) counting is
 // switched on for N requests and the total is divided by N. All of the process's threads count (the JIT's
-// compiler threads too). Under valgrind those threads run one at a time, so compiling lags behind: with a short
-// warm-up the count includes compiling that a native run does earlier.
+// compiler threads too). The API optimises code for its first tens of thousands of requests (natively too): a
+// shorter warm-up counts that compiling.
 // Usage: node bench/instructions.js [path/to/state-hub-api/main.js]   (default: dist/apps/state-hub-api/main.js)
-//        env N (default 400), WARM (default 8000), BENCH_ADMIN_DATABASE_URL's server must be reachable as postgres.
+//        env N (default 400), WARM (default 30000); the local PostgreSQL as user postgres, as for `npm run bench`.
 // Needs valgrind (Debian: apt-get install valgrind). Not part of `npm run bench`.
 const { execFileSync, spawn } = require('node:child_process');
 const { existsSync, readdirSync, readFileSync, rmSync } = require('node:fs');
@@ -17,7 +17,7 @@ const { join, resolve } = require('node:path');
 const ROOT = join(__dirname, '..');
 const MAIN = resolve(process.argv[2] ?? join(ROOT, 'dist/apps/state-hub-api/main.js'));
 const N = Number(process.env.N ?? 400);
-const WARM = Number(process.env.WARM ?? 8000);
+const WARM = Number(process.env.WARM ?? 30000);
 const PG = { host: '127.0.0.1', user: 'postgres' };
 const BODY = JSON.stringify({ event_type: 'note', summary: 'bench', repo: 'repo-1', detail: { n: 1 } });
 const log = (msg) => console.log(`[bench:instructions] ${msg}`);
