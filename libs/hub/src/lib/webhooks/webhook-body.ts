@@ -2,9 +2,8 @@
 // the host sent. Only after that check is it read as JSON, with the limits every other route has.
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { BadRequestError } from '@state-hub/nest-http';
+import { JSON_TYPE } from '../common/validation/json-content-type.guard';
 import { refuseTooDeepBody } from '../common/validation/json-depth';
-
-const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 
 /** The body as the raw parser left it: bytes, or nothing when the request had no body. */
 export function rawBodyOf(body: unknown): Buffer {

@@ -7,8 +7,8 @@
 //   (JsonContentTypeGuard), one that reads none ignores it.
 // Refusals are shaped like the body-parser errors HttpErrorFilter already answers (`type` and `status`).
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { JSON_TYPE } from '../validation/json-content-type.guard';
 
-const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 /** Strict JSON: the body-parser default, an object or an array (whitespace first is fine). */
 const OBJECT_OR_ARRAY = /^[\s\uFEFF]*[{[]/;

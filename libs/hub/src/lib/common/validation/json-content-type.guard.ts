@@ -11,7 +11,7 @@ type Request = { method: string; headers: IncomingHttpHeaders };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** application/json with optional parameters: the one type the body parser reads. */
-const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
+export const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 
 export function hasBody(req: Pick<Request, 'headers'>): boolean {
   const length = req.headers['content-length'];
