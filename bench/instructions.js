@@ -2,11 +2,12 @@
 // by valgrind's callgrind: unlike a rate or a CPU time, the count does not move with what else the box is doing
 // (repeat runs agree within 1 %), so it can compare two builds, or a setting, on a shared and noisy machine.
 // Each server runs under callgrind with counting off; after WARM requests (4 at a time, keep-alive) counting is
-// switched on for N requests and the total is divided by N. All of the process's threads count (the JIT's
+// switched on for N requests and the total is divided by N (2,000: a window of a few hundred can catch one of the
+// by-hand server's rare full garbage collections and read 50 % high). All of the process's threads count (the JIT's
 // compiler threads too). The API optimises code for its first tens of thousands of requests (natively too): a
 // shorter warm-up counts that compiling.
 // Usage: node bench/instructions.js [path/to/state-hub-api/main.js]   (default: dist/apps/state-hub-api/main.js)
-//        env N (default 400), WARM (default 30000); the local PostgreSQL as user postgres, as for `npm run bench`.
+//        env N (default 2000), WARM (default 30000); the local PostgreSQL as user postgres, as for `npm run bench`.
 // Needs valgrind (Debian: apt-get install valgrind). Not part of `npm run bench`.
 const { execFileSync, spawn } = require('node:child_process');
 const { existsSync, readdirSync, readFileSync, rmSync } = require('node:fs');
@@ -16,7 +17,7 @@ const { join, resolve } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 const MAIN = resolve(process.argv[2] ?? join(ROOT, 'dist/apps/state-hub-api/main.js'));
-const N = Number(process.env.N ?? 400);
+const N = Number(process.env.N ?? 2000);
 const WARM = Number(process.env.WARM ?? 30000);
 const PG = { host: '127.0.0.1', user: 'postgres' };
 const BODY = JSON.stringify({ event_type: 'note', summary: 'bench', repo: 'repo-1', detail: { n: 1 } });

@@ -20,8 +20,8 @@ const REPOS_PAGE = `SELECT r.id, r.slug, r.name, r.domain_id, r.remote_url, r.lo
   FROM repos r INNER JOIN domains d ON d.id = r.domain_id ORDER BY r.slug ASC LIMIT $1 OFFSET $2`;
 const REFERENCES = `SELECT (SELECT id FROM repos WHERE slug = $1) AS repo_id,
   w.id AS workstream_id, w.repo_id AS workstream_repo_id, t.id AS task_id, t.workstream_id AS task_workstream_id
-  FROM (VALUES (1)) AS one LEFT JOIN workstreams w ON w.id = $2 LEFT JOIN tasks t ON t.id = $3`;
-const INSERT_EVENT = `INSERT INTO progress_events (repo_id, workstream_id, task_id, event_type, summary, detail, actor,
+  FROM (VALUES (1)) AS one LEFT JOIN tasks t ON t.id = $3 LEFT JOIN workstreams w ON w.id = COALESCE($2, t.workstream_id)`;
+const INSERT_EVENT = `INSERT INTO progress_events (event_type, summary, detail, repo_id, workstream_id, task_id, actor,
   occurred_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, created_at`;
 const NEXT_STEPS = `SELECT t.id AS task_id, t.task_key, t.title, t.status, t.priority, t.created_at, w.id AS workstream_id,
   w.workplan_id, w.title AS workstream_title, r.slug AS repo, COALESCE(wd.slug, rd.slug) AS domain
@@ -60,12 +60,12 @@ async function addProgressEvent(body) {
   const occurredAt = new Date();
   const detail = input.detail ?? {};
   const { rows } = await pool.query(INSERT_EVENT, [
-    refs.repo_id,
-    null,
-    null,
     input.event_type,
     input.summary,
     JSON.stringify(detail),
+    refs.repo_id,
+    null,
+    null,
     input.actor ?? null,
     occurredAt,
   ]);

@@ -30,6 +30,11 @@ interface Field {
   rules: Rule[];
 }
 
+function allHold(conditions: Field['conditions'], object: object, value: unknown): boolean {
+  for (const holds of conditions) if (!holds(object, value)) return false;
+  return true;
+}
+
 /** The check for `dto`, or undefined when it has a rule this check does not run (nested DTOs, each, groups …). */
 export function compileBodyCheck(dto: Dto): BodyCheck | undefined {
   const storage = getMetadataStorage();
@@ -61,17 +66,21 @@ export function compileBodyCheck(dto: Dto): BodyCheck | undefined {
     const entity = build(body);
     // class-validator's whitelist looks at the DTO's own keys, initialisers included
     for (const key of Object.keys(entity)) if (!fields.has(key)) return undefined; // the pipe names them
+    // one arguments object per body, updated for each rule: the rules only read it while they run
+    const args: ValidationArguments = {
+      targetName: dto.name,
+      property: '',
+      object: entity,
+      value: undefined,
+      constraints: [],
+    };
     for (const field of all) {
       const value = entity[field.name];
-      if (!field.conditions.every((holds) => holds(entity, value))) continue;
+      if (!allHold(field.conditions, entity, value)) continue;
+      args.property = field.name;
+      args.value = value;
       for (const rule of field.rules) {
-        const args = {
-          targetName: dto.name,
-          property: field.name,
-          object: entity,
-          value,
-          constraints: rule.constraints,
-        };
+        args.constraints = rule.constraints;
         if (rule.validate(value, args) !== true) return undefined; // false, or a promise: the pipe decides
       }
     }

@@ -1,5 +1,5 @@
-// The depth check names the top-level field that nests too deep, never recurses
-// itself.
+// The depth check names the top-level field that nests too deep, and stops at the limit: it cannot overflow on
+// the bodies it guards against.
 import { BadRequestException } from '@nestjs/common';
 import { MAX_JSON_DEPTH, refuseTooDeepBody, tooDeepField } from './json-depth';
 
@@ -24,6 +24,16 @@ describe('tooDeepField', () => {
 
   it('says the body itself for a top-level array, and survives 100,000 levels', () => {
     expect(tooDeepField(nested(100_000, 'array'))).toBe('');
+    expect(tooDeepField({ deep: nested(100_000, 'object') })).toBe('deep');
+  });
+
+  it('names the first deep field of a wide body, parsed keys such as __proto__ included', () => {
+    const wide = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, nested(10, 'object')]));
+    expect(tooDeepField(wide)).toBeUndefined();
+    expect(tooDeepField({ ...wide, late: nested(MAX_JSON_DEPTH, 'object'), later: nested(100, 'array') })).toBe('late');
+    const parsed = JSON.parse(`{"ok":1,"__proto__":${JSON.stringify(nested(MAX_JSON_DEPTH, 'array'))}}`);
+    expect(tooDeepField(parsed)).toBe('__proto__');
+    expect(tooDeepField(parsed, MAX_JSON_DEPTH + 1)).toBeUndefined();
   });
 });
 

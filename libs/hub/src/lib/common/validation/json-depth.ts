@@ -6,16 +6,31 @@ import { BadRequestException } from '@nestjs/common';
 /** Far deeper than any real `detail` or `extra` object, far shallower than the stack allows. */
 export const MAX_JSON_DEPTH = 64;
 
+/** Whether `value` holds an object or array at `depth` (its own being `depth`) or deeper than `limit` allows. */
+function reachesLimit(value: unknown, depth: number, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth >= limit) return true;
+  // Recursion is bounded by `limit` (the walk stops there), so the check cannot overflow on what it guards against.
+  // No arrays or entry pairs are built: this runs on every request body.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (reachesLimit(value[i], depth + 1, limit)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && reachesLimit((value as Record<string, unknown>)[key], depth + 1, limit)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** The top-level field under which `value` nests deeper than `limit` levels ('' for the body itself), if any. */
 export function tooDeepField(value: unknown, limit = MAX_JSON_DEPTH): string | undefined {
-  // Iterative on purpose: the check must not overflow on the input it guards against.
-  const stack: [value: unknown, depth: number, field: string][] = [[value, 0, '']];
-  while (stack.length > 0) {
-    const [current, depth, field] = stack.pop() as [unknown, number, string];
-    if (current === null || typeof current !== 'object') continue;
-    if (depth >= limit) return field;
-    const top = depth === 0 && !Array.isArray(current);
-    for (const [key, child] of Object.entries(current)) stack.push([child, depth + 1, top ? key : field]);
+  if (value === null || typeof value !== 'object') return undefined;
+  if (limit <= 0) return '';
+  if (Array.isArray(value)) return reachesLimit(value, 0, limit) ? '' : undefined;
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && reachesLimit((value as Record<string, unknown>)[key], 1, limit)) return key;
   }
   return undefined;
 }
