@@ -1,9 +1,10 @@
 // Instructions per `POST /progress-events`, the API against the same work by hand (bench/servers/same-work.js), counted
 // by valgrind's callgrind: unlike a rate or a CPU time, the count does not move with what else the box is doing
-// (repeat runs agree within 1 %), so it can compare two builds, or a setting, on a shared and noisy machine.
+// (the API's repeats within 3 %), so it can compare two builds, or a setting, on a shared and noisy machine.
 // Each server runs under callgrind with counting off; after WARM requests (4 at a time, keep-alive) counting is
-// switched on for N requests and the total is divided by N (2,000: a window of a few hundred can catch one of the
-// by-hand server's rare full garbage collections and read 50 % high). All of the process's threads count (the JIT's
+// switched on for N requests and the total is divided by N. One of the by-hand server's rare full garbage
+// collections (about 60M instructions) may fall in the window: it reads about 11 % high at the default 2,000, 50 %
+// at 400, so compare by-hand counts with that in mind. All of the process's threads count (the JIT's
 // compiler threads too). The API optimises code for its first tens of thousands of requests (natively too): a
 // shorter warm-up counts that compiling.
 // Usage: node bench/instructions.js [path/to/state-hub-api/main.js]   (default: dist/apps/state-hub-api/main.js)

@@ -66,7 +66,8 @@ export function compileBodyCheck(dto: Dto): BodyCheck | undefined {
     const entity = build(body);
     // class-validator's whitelist looks at the DTO's own keys, initialisers included
     for (const key of Object.keys(entity)) if (!fields.has(key)) return undefined; // the pipe names them
-    // one arguments object per body, updated for each rule: the rules only read it while they run
+    // One arguments object per body, updated for each rule: class-validator's rules and the hub's own only read it
+    // while they run (a rule that kept it would see later values).
     const args: ValidationArguments = {
       targetName: dto.name,
       property: '',

@@ -35,6 +35,15 @@ describe('tooDeepField', () => {
     expect(tooDeepField(parsed)).toBe('__proto__');
     expect(tooDeepField(parsed, MAX_JSON_DEPTH + 1)).toBeUndefined();
   });
+
+  it('takes only a whole-number limit it can walk to without overflowing', () => {
+    const deep = nested(100_000, 'array');
+    for (const limit of [Infinity, NaN, 1.5, 1001]) {
+      expect(() => tooDeepField(deep, limit)).toThrow(RangeError);
+    }
+    expect(tooDeepField(deep, 1000)).toBe('');
+    expect(tooDeepField({ a: 1 }, 0)).toBe('');
+  });
 });
 
 describe('refuseTooDeepBody', () => {

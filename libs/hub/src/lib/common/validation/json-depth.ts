@@ -5,13 +5,15 @@ import { BadRequestException } from '@nestjs/common';
 
 /** Far deeper than any real `detail` or `extra` object, far shallower than the stack allows. */
 export const MAX_JSON_DEPTH = 64;
+/** The deepest limit the check takes: its walk recurses once per level up to the limit. */
+const MAX_LIMIT = 1000;
 
 /** Whether `value` holds an object or array at `depth` (its own being `depth`) or deeper than `limit` allows. */
 function reachesLimit(value: unknown, depth: number, limit: number): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (depth >= limit) return true;
   // Recursion is bounded by `limit` (the walk stops there), so the check cannot overflow on what it guards against.
-  // No arrays or entry pairs are built: this runs on every request body.
+  // No tuples or entry pairs are built: this runs on every request body.
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) if (reachesLimit(value[i], depth + 1, limit)) return true;
     return false;
@@ -26,6 +28,9 @@ function reachesLimit(value: unknown, depth: number, limit: number): boolean {
 
 /** The top-level field under which `value` nests deeper than `limit` levels ('' for the body itself), if any. */
 export function tooDeepField(value: unknown, limit = MAX_JSON_DEPTH): string | undefined {
+  if (!Number.isInteger(limit) || limit > MAX_LIMIT) {
+    throw new RangeError(`the depth limit must be a whole number up to ${MAX_LIMIT}, not ${limit}`);
+  }
   if (value === null || typeof value !== 'object') return undefined;
   if (limit <= 0) return '';
   if (Array.isArray(value)) return reachesLimit(value, 0, limit) ? '' : undefined;
