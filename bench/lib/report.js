@@ -83,6 +83,19 @@ function cpuLine(report) {
   );
 }
 
+/** Each pass's ratio next to the mean's: on a shared box one pass can move by a fifth. */
+function passLine(report) {
+  const s = report.stages;
+  const pairs = SAME_WORK.filter(([, key, base]) => s[key]?.passRates && s[base]?.passRates);
+  if (pairs.length === 0 || report.settings.passes < 2) return [];
+  const each = ([figure, key, base]) =>
+    `${figure} ${s[key].passRates.map((rate, i) => ratioText(rate / s[base].passRates[i])).join(', ')}`;
+  return [
+    `Each pass's ratio (API ÷ by hand, passes 1 to ${report.settings.passes}): ${pairs.map(each).join('; ')}.`,
+    '',
+  ];
+}
+
 /** The API's RSS idle (the target), right after its load stages and at its peak. */
 function memoryLine(report) {
   const { idle, afterLoad, peak } = report.rss;
@@ -111,8 +124,8 @@ function apiSection(report) {
       `(autocannon in the same process as the driver, on the same cores), stages one after another` +
       (st.passes > 1
         ? `; the four by-hand / API pairs ran ${st.passes} times in turn (by hand first in odd passes, the API first ` +
-          `in even ones), and each of their figures is the mean of its ${st.passes} stages (each pass's rate is in ` +
-          `the JSON report).`
+          `in even ones), and each of their figures is the mean of its ${st.passes} stages (each pass's ratio is ` +
+          `below the table, each pass's rate in the JSON report).`
         : '.'),
     '',
     markdownTable(report),
@@ -121,6 +134,7 @@ function apiSection(report) {
     '',
     cpuLine(report),
     '',
+    ...passLine(report),
     'The API runs from `dist/` (with the Node flags of `SERVER_NODE_FLAGS`, as `npm start`, `state-hub serve` and the image ' +
       'start it) with `LOG_LEVEL=warn` and `DB_POOL_SIZE=10` against a fresh database seeded ' +
       `with 1 domain, 50 repos and ${st.workstreams ?? 10} active workstreams of ${st.tasksPerWorkstream ?? 20} tasks ` +
