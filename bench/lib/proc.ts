@@ -25,6 +25,7 @@ export const IDLE_WAIT_MS = 5000;
 /**
  * Spawns `node <args>` with PORT set, and resolves once GET <readyPath> answers 200.
  * Rejects (after killing the child) if it exits first or does not answer within timeoutMs.
+ * `wrapper` runs node under another program (`['valgrind', '--tool=callgrind']`: `valgrind … node <args>`).
  */
 export async function startServer(
   name: string,
@@ -32,9 +33,11 @@ export async function startServer(
   env: Record<string, string>,
   readyPath: string,
   timeoutMs = 60_000,
+  wrapper: string[] = [],
 ): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, args, {
+  const [command, ...before] = [...wrapper, process.execPath];
+  const child = spawn(command, [...before, ...args], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

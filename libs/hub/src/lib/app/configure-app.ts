@@ -25,20 +25,24 @@ export function configureApp(app: NestFastifyApplication): INestApplication {
     reply.header('x-request-id', req.id);
     // A malformed content type on a request without a body means nothing (Fastify would refuse it with 415).
     const type = req.headers['content-type'];
-    if (type !== undefined && !MEDIA_TYPE.test(type) && !hasBody(req)) delete req.headers['content-type'];
+    if (type !== undefined && !hasBody(req) && !MEDIA_TYPE.test(type)) delete req.headers['content-type'];
     done();
   });
   // One parser for every content type (json-body.ts): webhooks keep raw bytes, JSON is parsed, the rest is left
   // to the routes (415 where one reads a body). Fastify's own parsers would refuse unknown types before any route.
   const limit = bodyLimitBytes(config.get('BODY_LIMIT', { infer: true }));
-  http.removeAllContentTypeParsers();
-  http.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: limit }, (req, body, done) => {
+  const parseBody: Parameters<typeof http.addContentTypeParser>[2] = (req, body, done) => {
     try {
       done(null, readBody(body as Buffer, req.headers, limit, isWebhookRequest(req.raw)));
     } catch (err) {
       done(err as Error, undefined);
     }
-  });
+  };
+  http.removeAllContentTypeParsers();
+  // The same parser under JSON's own name as well: Fastify remembers the parser it finds for a content type, but
+  // never the catch-all, which made it parse the Content-Type of every JSON request once more (about 12 µs).
+  http.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: limit }, parseBody);
+  http.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: limit }, parseBody);
   app.useGlobalPipes(
     new HubValidationPipe({
       whitelist: true,

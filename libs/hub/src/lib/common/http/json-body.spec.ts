@@ -39,6 +39,24 @@ describe('readBody', () => {
     expect(readBody(gzipSync(bytes), { ...JSON_HEADERS, 'content-encoding': 'gzip' }, 1024, true)).toEqual(bytes);
   });
 
+  it('reads application/json in any case, with parameters, in UTF-8 only', () => {
+    for (const type of ['APPLICATION/JSON', 'application/json; charset=utf-8', 'application/json;charset="UTF8"']) {
+      expect(read('{"a":1}', { 'content-type': type })).toEqual({ a: 1 });
+    }
+    expect(() => read('{"a":1}', { 'content-type': 'application/json; charset=latin1' })).toThrow(
+      expect.objectContaining({ type: 'charset.unsupported', status: 415, message: 'unsupported charset "LATIN1"' }),
+    );
+  });
+
+  it('reads a body without an encoding, or named identity, as it is, and refuses an encoding it cannot inflate', () => {
+    for (const encoding of ['identity', ' Identity ', '']) {
+      expect(read('[1]', { ...JSON_HEADERS, 'content-encoding': encoding })).toEqual([1]);
+    }
+    expect(() => read('[1]', { ...JSON_HEADERS, 'content-encoding': 'compress' })).toThrow(
+      expect.objectContaining({ type: 'encoding.unsupported', status: 415 }),
+    );
+  });
+
   it('inflates gzip up to the limit, and answers 413 past it', () => {
     expect(read(gzipSync('{"a":"b"}'), { ...JSON_HEADERS, 'content-encoding': 'GZIP' })).toEqual({ a: 'b' });
     const big = gzipSync(JSON.stringify({ a: 'x'.repeat(2048) }));

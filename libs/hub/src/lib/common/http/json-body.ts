@@ -35,7 +35,8 @@ export function bodyLimitBytes(limit: string): number {
 
 /** The bytes as sent, without any Content-Encoding: 415 for an unknown one, 413 when inflated past `limit`. */
 function decoded(body: Buffer, encoding: string | undefined, limit: number): Buffer {
-  const name = (encoding ?? 'identity').trim().toLowerCase();
+  if (encoding === undefined) return body;
+  const name = encoding.trim().toLowerCase();
   if (name === 'identity' || name === '') return body;
   const inflate = INFLATE[name];
   if (!inflate) throw bodyError('encoding.unsupported', 415, `unsupported content encoding "${name.slice(0, 40)}"`);
@@ -58,16 +59,23 @@ export interface BodyHeaders {
 export function readBody(body: Buffer, headers: BodyHeaders, limit: number, raw: boolean): unknown {
   if (raw) return decoded(body, headers['content-encoding'], limit);
   const type = headers['content-type'];
-  if (!type || !JSON_TYPE.test(type)) return undefined;
-  const charset = CHARSET.exec(type)?.[1].toLowerCase();
-  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-    throw bodyError('charset.unsupported', 415, `unsupported charset "${charset.slice(0, 40).toUpperCase()}"`);
+  // the type nearly every client sends, without a parameter to look at
+  if (type !== 'application/json') {
+    if (!type || !JSON_TYPE.test(type)) return undefined;
+    const charset = CHARSET.exec(type)?.[1].toLowerCase();
+    if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+      throw bodyError('charset.unsupported', 415, `unsupported charset "${charset.slice(0, 40).toUpperCase()}"`);
+    }
   }
   const text = decoded(body, headers['content-encoding'], limit).toString('utf8');
   if (text.length === 0) return {};
-  if (!OBJECT_OR_ARRAY.test(text)) throw bodyError('entity.parse.failed', 400, 'request body is not valid JSON');
+  const first = text.charCodeAt(0);
+  // `{` or `[` first, the usual case, needs no look past leading whitespace
+  if (first !== 0x7b && first !== 0x5b && !OBJECT_OR_ARRAY.test(text)) {
+    throw bodyError('entity.parse.failed', 400, 'request body is not valid JSON');
+  }
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(first === 0xfeff ? text.slice(1) : text);
   } catch {
     throw bodyError('entity.parse.failed', 400, 'request body is not valid JSON');
   }

@@ -245,6 +245,42 @@ describe('HubValidationPipe on request bodies', () => {
     }
   });
 
+  it('strips prototype keys from a body in place exactly as the stock pipe does, objects JSON cannot make included', async () => {
+    class Holder {
+      constructor(public kept = 1) {}
+    }
+    // each call builds a fresh body: both strip in place
+    const body = () => ({
+      ...VALID[0][1],
+      detail: {
+        list: [
+          JSON.parse('{"__proto__": {"polluted": true}, "constructor": 3, "prototype": 4, "a": 1}'),
+          [{ constructor: 'x' }],
+        ],
+        bare: Object.assign(Object.create(null) as object, { constructor: 5, b: 2 }),
+        when: Object.assign(new Date(0), { prototype: 8 }),
+        instance: Object.assign(new Holder(), { constructor: 6, prototype: 7 }),
+        builtIn: { constructor: Date, c: 3 },
+      },
+    });
+    const hub = new CountingPipe(options);
+    const ours = body();
+    await hub.transform(ours, { type: 'body', metatype: CreateProgressEventDto });
+    expect(hub.validations).toBe(0); // the compiled check's path, the one this test is about
+    const theirs = body();
+    (new ValidationPipe(options) as unknown as { stripProtoKeys(value: unknown): void }).stripProtoKeys(theirs);
+    expect(ours).toStrictEqual(theirs);
+    // and what both did is what a reader expects: the keys gone from plain objects and instances, built-ins kept
+    const { detail } = ours as unknown as { detail: Record<string, unknown> };
+    const list = detail['list'] as [object, [object]];
+    expect(Object.keys(list[0])).toEqual(['a']);
+    expect(Object.keys(list[1][0])).toEqual([]);
+    expect(Object.keys(detail['bare'] as object)).toEqual(['b']);
+    expect(Object.keys(detail['when'] as object)).toEqual(['prototype']);
+    expect(Object.keys(detail['instance'] as object)).toEqual(['kept']);
+    expect(Object.keys(detail['builtIn'] as object)).toEqual(['constructor', 'c']);
+  });
+
   it('leaves bodies to the full pipe under options the compiled check does not cover', async () => {
     const body = { ...VALID[0][1] };
     const metadata = { type: 'body' as const, metatype: CreateProgressEventDto };

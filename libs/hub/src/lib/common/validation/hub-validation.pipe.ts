@@ -11,6 +11,33 @@ import { isPlainObject } from '@state-hub/envelope';
 import { type BodyCheck, compileBodyCheck } from './compiled-body-check';
 import { refuseTooDeepBody } from './json-depth';
 
+/** The types whose objects Nest's stripProtoKeys leaves as they are (and whose `constructor` it keeps). */
+const BUILT_IN_TYPES: unknown[] = [Date, RegExp, Error, Map, Set, WeakMap, WeakSet];
+
+/**
+ * Nest's stripProtoKeys (`__proto__`, `prototype` and `constructor` out of every object, in place) for a body the
+ * depth check has passed, so its walk ends within MAX_JSON_DEPTH levels (a cycle would have been refused). Plain
+ * objects and arrays, all a parsed JSON body holds, take a short way: no visited set, no `instanceof` against each
+ * built-in type, and a key is deleted only where the object has it (each `delete` is a slow runtime call in V8, and
+ * Nest's runs three per object). Anything else takes Nest's own walk (`other`).
+ */
+function stripBodyProtoKeys(value: unknown, other: (value: object) => void): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) stripBodyProtoKeys(value[i], other);
+    return;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return other(value);
+  const object = value as Record<string, unknown>;
+  if (Object.hasOwn(object, '__proto__')) delete object['__proto__'];
+  if (Object.hasOwn(object, 'prototype')) delete object['prototype'];
+  if (Object.hasOwn(object, 'constructor') && !BUILT_IN_TYPES.includes(object['constructor'])) {
+    delete object['constructor'];
+  }
+  for (const key in object) stripBodyProtoKeys(object[key], other);
+}
+
 /**
  * The options the compiled body check matches the full pipe under: it builds the DTO and reports errors the way
  * these do. With any other option (groups, transformOptions, skip…, no transform) bodies take the full pipe.
@@ -55,7 +82,8 @@ export class HubValidationPipe extends ValidationPipe {
   private checkedBody(body: Record<string, unknown>, metadata: ArgumentMetadata): unknown {
     const dto = metadata.metatype as new () => object;
     if (!this.bodyChecks.has(dto)) this.bodyChecks.set(dto, compileBodyCheck(dto));
-    this.stripProtoKeys(body); // as the full pipe does first, so both see the same body
+    // as the full pipe does first, so both see the same body
+    stripBodyProtoKeys(body, (other) => this.stripProtoKeys(other));
     return this.bodyChecks.get(dto)?.(body) ?? super.transform(body, metadata);
   }
 

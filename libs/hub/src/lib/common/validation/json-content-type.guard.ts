@@ -40,7 +40,7 @@ export class JsonContentTypeGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     if (!WRITE_METHODS.has(req.method) || !hasBody(req) || !readsBody(context)) return true;
     const type = req.headers['content-type'];
-    if (type && JSON_TYPE.test(type)) return true;
+    if (type === 'application/json' || (type && JSON_TYPE.test(type))) return true;
     throw new UnsupportedMediaTypeException(
       `content-type must be application/json, not ${type ? JSON.stringify(type.slice(0, 100)) : 'missing'}`,
     );

@@ -1,0 +1,207 @@
+// Instructions per `POST /progress-events`, the API against the same work by hand (bench/servers/same-work.js), counted
+// by valgrind's callgrind: unlike a rate or a CPU time, the count does not move with what else the box is doing
+// (the API's repeats within 3 %), so it can compare two builds, or a setting, on a shared and noisy machine.
+// Each server runs under callgrind with counting off; after WARM requests (4 at a time, keep-alive) counting is
+// switched on for N requests and the total is divided by N. One of the by-hand server's rare full garbage
+// collections (about 60M instructions) may fall in the window: it reads about 11 % high at the default 2,000, 50 %
+// at 400, so compare by-hand counts with that in mind. All of the process's threads count (the JIT's
+// compiler threads too). The API optimises code for its first tens of thousands of requests (natively too): a
+// shorter warm-up counts that compiling.
+// Usage: npm run bench:instructions [-- path/to/state-hub-api/main.js]   (default: dist/apps/state-hub-api/main.js)
+//        env N (default 2000), WARM (default 30000), API_ONLY=1; the bench's PostgreSQL (BENCH_ADMIN_DATABASE_URL), as for
+//        `npm run bench`. Needs valgrind (Debian: apt-get install valgrind). Prints its figures; writes no doc.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createDatabase, dropDatabase } from './lib/db';
+import { type Server, startServer, stopServer } from './lib/proc';
+
+const ROOT = join(__dirname, '..');
+const MAIN = resolve(process.argv[2] ?? join(ROOT, 'dist/apps/state-hub-api/main.js'));
+const N = Number(process.env.N ?? 400);
+const WINDOWS = Number(process.env.WINDOWS ?? 5);
+const WARM = Number(process.env.WARM ?? 30000);
+for (const [name, value] of [
+  ['N', N],
+  ['WINDOWS', WINDOWS],
+  ['WARM', WARM],
+] as const) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number from 1, not '${value}'`);
+}
+/** API_ONLY=1: count the API alone (to compare two builds of it: the by-hand figure would not change). */
+const API_ONLY = process.env.API_ONLY === '1';
+const BODY = JSON.stringify({ event_type: 'note', summary: 'bench', repo: 'repo-1', detail: { n: 1 } });
+/** Under valgrind a server starts some 50 times slower. */
+const START_TIMEOUT_MS = 300_000;
+// vgdb names its pipe after USER and HOST: the same values for the server and for callgrind_control.
+const VG_ENV = { USER: process.env.USER || 'bench', HOST: '127.0.0.1' };
+
+const log = (msg: string) => console.log(`[bench:instructions] ${msg}`);
+
+// Undone in reverse order when a step ends, and on Ctrl-C: the server under valgrind, its dumps, the database.
+const cleanups: Array<() => Promise<void>> = [];
+/** Runs and forgets the cleanups pushed after the first `keep` of them. */
+async function undo(keep = 0): Promise<void> {
+  while (cleanups.length > keep) {
+    await (cleanups.pop() as () => Promise<void>)().catch((e: unknown) =>
+      console.error('[bench:instructions] cleanup:', e),
+    );
+  }
+}
+/** Set on Ctrl-C: its cleanup ends the process (the requests it cut short then fail, and are not reported). */
+let interrupted = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    interrupted = true;
+    void undo().finally(() => process.exit(130));
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const k = (x: number) => `${Math.round(x / 1e3)}k`;
+/**
+ * `lowest 338k, median 358k instructions per request (5 windows: 338k 339k 358k 367k 367k)`. The lowest window is
+ * the steadiest figure: a full garbage collection or a burst of compiling raises a window, nothing lowers one.
+ */
+const figure = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return (
+    `lowest ${k(sorted[0])}, median ${k(median(xs))} instructions per request ` +
+    `(${xs.length} windows: ${sorted.map(k).join(' ')})`
+  );
+};
+
+/** One request on the keep-alive agent; resolves with its status once the answer is read. */
+function request(server: Server, method: string, path: string, body?: string): Promise<number> {
+  const { hostname, port } = new URL(server.url);
+  const headers = body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {};
+  return new Promise((done, fail) => {
+    const req = http.request({ host: hostname, port, method, path, headers, agent: AGENT }, (res) => {
+      res.resume();
+      res.on('end', () => done(res.statusCode ?? 0));
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+const AGENT = new http.Agent({ keepAlive: true, maxSockets: 4 });
+
+/**
+ * Exactly `amount` writes, four at a time on keep-alive connections; every one must answer 201. (A plain
+ * `node:http` client, as when the table in docs/performance.md was first counted: another client, autocannon, made
+ * the by-hand server's count read a third higher.)
+ */
+async function posts(server: Server, amount: number): Promise<void> {
+  let left = amount;
+  const worker = async () => {
+    while (left-- > 0) {
+      const status = await request(server, 'POST', '/progress-events', BODY);
+      if (status !== 201) throw new Error(`${server.name}: POST /progress-events answered ${status}`);
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+}
+
+/** Instructions per request of one server in each window, under callgrind; `prepare` runs before the warm-up. */
+async function measure(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  readyPath: string,
+  prepare?: (server: Server) => Promise<void>,
+): Promise<number[]> {
+  const out = join(tmpdir(), `callgrind-${process.pid}-${name.replace(/\W+/g, '-')}`);
+  const keep = cleanups.length;
+  const valgrind = ['valgrind', '--tool=callgrind', '--instr-atstart=no', '--smc-check=all-non-file'];
+  // callgrind writes one more dump as the server exits: its files go once it has
+  const removeDumps = () => {
+    const dir = tmpdir();
+    const base = out.slice(dir.length + 1);
+    for (const f of readdirSync(dir).filter((f) => f.startsWith(base))) rmSync(join(dir, f), { force: true });
+  };
+  const server = await startServer(name, args, { ...env, ...VG_ENV }, readyPath, START_TIMEOUT_MS, [
+    ...valgrind,
+    `--callgrind-out-file=${out}`,
+  ]).catch((err: unknown) => {
+    removeDumps();
+    throw err;
+  });
+  cleanups.push(async () => {
+    await stopServer(server);
+    removeDumps();
+  });
+  const control = (...flags: string[]) =>
+    execFileSync('callgrind_control', [...flags, String(server.child.pid)], {
+      env: { ...process.env, ...VG_ENV },
+      stdio: 'ignore',
+    });
+  try {
+    await prepare?.(server);
+    log(`${name}: ${WARM.toLocaleString('en-US')} requests to warm up …`);
+    await posts(server, WARM);
+    control('-i', 'on');
+    const perRequest: number[] = [];
+    for (let w = 1; w <= WINDOWS; w++) {
+      await posts(server, N);
+      control('-d'); // <out>.<w>: what ran since the last dump
+      const dump = `${out}.${w}`;
+      for (let i = 0; i < 40 && !existsSync(dump); i++) await new Promise((r) => setTimeout(r, 250));
+      if (!existsSync(dump)) throw new Error(`callgrind wrote no dump for ${name}:\n${server.tail()}`);
+      const total = Number(/^(?:summary|totals): (\d+)/m.exec(readFileSync(dump, 'utf8'))?.[1]);
+      if (!(total > 0)) throw new Error(`no instruction total in ${dump}`);
+      perRequest.push(total / N);
+    }
+    return perRequest;
+  } finally {
+    await undo(keep); // this server and its dumps; the database stays for the next server
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npx nx build state-hub-api\` first`);
+  const db = await createDatabase('instr');
+  log(`created database ${db.name}`);
+  cleanups.push(async () => {
+    await dropDatabase(db.name);
+    log(`dropped database ${db.name}`);
+  });
+  try {
+    const env = { DATABASE_URL: db.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', DB_POOL_SIZE: '10', NATS_URL: '' };
+    // The API migrates the database and writes what the event refers to; the by-hand server then uses the same.
+    const seed = async (api: Server) => {
+      const post = async (path: string, body: object) => {
+        const res = await fetch(api.url + path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        if (res.status !== 201) throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`);
+      };
+      await post('/domains', { slug: 'd', name: 'd' });
+      await post('/repos', { slug: 'repo-1', name: 'r', domain: 'd', local_path: '/srv/r' });
+    };
+    const api = await measure('state-hub-api', [MAIN], env, '/state/health', seed);
+    log(`state-hub-api: ${figure(api)}`);
+    if (API_ONLY) return;
+    const byHand = await measure('by hand', [join(__dirname, 'servers/same-work.js')], env, '/health');
+    log(`by hand: ${figure(byHand)}`);
+    const ratio = (f: (xs: number[]) => number) => (f(api) / f(byHand)).toFixed(2);
+    log(
+      `the API runs ${ratio((xs) => Math.min(...xs))}× the instructions of the same work by hand in the lowest ` +
+        `windows, ${ratio(median)}× in the medians (${WINDOWS} windows of N=${N} after WARM=${WARM})`,
+    );
+  } finally {
+    await undo();
+  }
+}
+
+main().catch((err: unknown) => {
+  if (interrupted) return;
+  console.error(`[bench:instructions] ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
