@@ -1,16 +1,19 @@
 // Instructions per `POST /progress-events`, the API against the same work by hand (bench/servers/same-work.js), counted
-// by valgrind's callgrind: unlike a rate or a CPU time, the count does not move with what else the box is doing
-// (the API's repeats within 3 %), so it can compare two builds, or a setting, on a shared and noisy machine.
-// Each server runs under callgrind with counting off; after WARM requests (4 at a time, keep-alive) counting is
-// switched on for N requests and the total is divided by N. One of the by-hand server's rare full garbage
-// collections (about 60M instructions) may fall in the window: it reads about 11 % high at the default 2,000, 50 %
-// at 400, so compare by-hand counts with that in mind. All of the process's threads count (the JIT's
-// compiler threads too). The API optimises code for its first tens of thousands of requests (natively too): a
-// shorter warm-up counts that compiling.
-// Usage: npm run bench:instructions [-- path/to/state-hub-api/main.js]   (default: dist/apps/state-hub-api/main.js)
-//        env N (default 2000), WARM (default 30000), API_ONLY=1; the bench's PostgreSQL (BENCH_ADMIN_DATABASE_URL), as for
-//        `npm run bench`. Needs valgrind (Debian: apt-get install valgrind). Prints its figures; writes no doc.
-import { execFileSync } from 'node:child_process';
+// by valgrind's callgrind: unlike a rate or a CPU time, a count does not move with what else the box is doing, so it
+// can compare two builds, or a setting, on a shared and noisy machine.
+// Each server runs under callgrind with counting off. After WARM requests (4 at a time, keep-alive) counting is
+// switched on for WINDOWS windows of N requests, each dumped on its own; each window's count is divided by N. Most
+// windows of one build agree within a few per cent; one that holds a full garbage collection or a burst of the
+// JIT's compiling reads higher (up to four times, for the API), never lower. So the lowest window is the steady
+// figure, and the median and every window are printed too. All of the process's threads count (the JIT's compiler
+// threads too). The API optimises code for its first tens of thousands of requests (natively too): a shorter
+// warm-up counts that compiling.
+// Usage: npm run bench:instructions [-- path/to/state-hub-api/main.js]   (default: dist/apps/state-hub-api/main.js;
+//        a relative path is taken from the repository's root, where npm runs the script)
+//        env N (default 400), WINDOWS (default 5), WARM (default 30000), API_ONLY=1 (the API alone, to compare two
+//        builds of it); the bench's PostgreSQL (BENCH_ADMIN_DATABASE_URL), as for `npm run bench`.
+//        Needs valgrind (Debian: apt-get install valgrind). Prints its figures; writes no doc.
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -30,32 +33,38 @@ for (const [name, value] of [
 ] as const) {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number from 1, not '${value}'`);
 }
-/** API_ONLY=1: count the API alone (to compare two builds of it: the by-hand figure would not change). */
 const API_ONLY = process.env.API_ONLY === '1';
 const BODY = JSON.stringify({ event_type: 'note', summary: 'bench', repo: 'repo-1', detail: { n: 1 } });
 /** Under valgrind a server starts some 50 times slower. */
 const START_TIMEOUT_MS = 300_000;
-// vgdb names its pipe after USER and HOST: the same values for the server and for callgrind_control.
+// vgdb names its pipe after USER and HOST: the same values for the server and for callgrind_control (HOST is also
+// the address the API listens on, 127.0.0.1 either way).
 const VG_ENV = { USER: process.env.USER || 'bench', HOST: '127.0.0.1' };
 
 const log = (msg: string) => console.log(`[bench:instructions] ${msg}`);
 
 // Undone in reverse order when a step ends, and on Ctrl-C: the server under valgrind, its dumps, the database.
 const cleanups: Array<() => Promise<void>> = [];
-/** Runs and forgets the cleanups pushed after the first `keep` of them. */
-async function undo(keep = 0): Promise<void> {
-  while (cleanups.length > keep) {
-    await (cleanups.pop() as () => Promise<void>)().catch((e: unknown) =>
-      console.error('[bench:instructions] cleanup:', e),
-    );
-  }
+let undoing = Promise.resolve();
+/** Runs and forgets the cleanups pushed after the first `keep` of them, after any undo already under way. */
+function undo(keep = 0): Promise<void> {
+  undoing = undoing.then(async () => {
+    while (cleanups.length > keep) {
+      const fn = cleanups.pop() as () => Promise<void>;
+      await fn().catch((e: unknown) => console.error('[bench:instructions] cleanup:', e));
+    }
+  });
+  return undoing;
 }
 /** Set on Ctrl-C: its cleanup ends the process (the requests it cut short then fail, and are not reported). */
 let interrupted = false;
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+for (const [sig, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   process.once(sig, () => {
     interrupted = true;
-    void undo().finally(() => process.exit(130));
+    void undo().finally(() => process.exit(code));
   });
 }
 
@@ -124,16 +133,15 @@ async function measure(
     const base = out.slice(dir.length + 1);
     for (const f of readdirSync(dir).filter((f) => f.startsWith(base))) rmSync(join(dir, f), { force: true });
   };
-  const server = await startServer(name, args, { ...env, ...VG_ENV }, readyPath, START_TIMEOUT_MS, [
-    ...valgrind,
-    `--callgrind-out-file=${out}`,
-  ]).catch((err: unknown) => {
-    removeDumps();
-    throw err;
-  });
+  let child: ChildProcess | undefined; // stopped on Ctrl-C even while it starts (slowly, under valgrind)
   cleanups.push(async () => {
-    await stopServer(server);
+    if (child) await stopServer({ child });
     removeDumps();
+  });
+  const server = await startServer(name, args, { ...env, ...VG_ENV }, readyPath, {
+    timeoutMs: START_TIMEOUT_MS,
+    wrapper: [...valgrind, `--callgrind-out-file=${out}`],
+    onSpawn: (spawned) => (child = spawned),
   });
   const control = (...flags: string[]) =>
     execFileSync('callgrind_control', [...flags, String(server.child.pid)], {

@@ -22,18 +22,26 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export const IDLE_WAIT_MS = 5000;
 
+/** How startServer waits for a server and what it runs it under. */
+export interface StartOptions {
+  /** How long the server may take to answer readyPath (default 60 s). */
+  timeoutMs?: number;
+  /** Runs node under another program: `['valgrind', '--tool=callgrind']` spawns `valgrind … node <args>`. */
+  wrapper?: string[];
+  /** Called with the child as soon as it is spawned, before it is ready (to stop it on Ctrl-C while it starts). */
+  onSpawn?: (child: ChildProcess) => void;
+}
+
 /**
  * Spawns `node <args>` with PORT set, and resolves once GET <readyPath> answers 200.
- * Rejects (after killing the child) if it exits first or does not answer within timeoutMs.
- * `wrapper` runs node under another program (`['valgrind', '--tool=callgrind']`: `valgrind … node <args>`).
+ * Rejects (after killing the child) if it exits first or does not answer within the time-out.
  */
 export async function startServer(
   name: string,
   args: string[],
   env: Record<string, string>,
   readyPath: string,
-  timeoutMs = 60_000,
-  wrapper: string[] = [],
+  { timeoutMs = 60_000, wrapper = [], onSpawn }: StartOptions = {},
 ): Promise<Server> {
   const port = await freePort();
   const [command, ...before] = [...wrapper, process.execPath];
@@ -41,6 +49,7 @@ export async function startServer(
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  onSpawn?.(child);
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString().split('\n').filter(Boolean));
@@ -66,7 +75,7 @@ export async function startServer(
 }
 
 /** SIGTERM, then SIGKILL after 5 s; only ever the PID we spawned. */
-export async function stopServer(server: Server): Promise<void> {
+export async function stopServer(server: Pick<Server, 'child'>): Promise<void> {
   const { child } = server;
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));

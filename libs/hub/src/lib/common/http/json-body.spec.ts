@@ -39,9 +39,12 @@ describe('readBody', () => {
     expect(readBody(gzipSync(bytes), { ...JSON_HEADERS, 'content-encoding': 'gzip' }, 1024, true)).toEqual(bytes);
   });
 
-  it('reads application/json in any case, with parameters, in UTF-8 only', () => {
+  it('reads application/json in any case, with parameters, in UTF-8 only, and no other type', () => {
     for (const type of ['APPLICATION/JSON', 'application/json; charset=utf-8', 'application/json;charset="UTF8"']) {
       expect(read('{"a":1}', { 'content-type': type })).toEqual({ a: 1 });
+    }
+    for (const type of ['application/jsonp', 'application/json-seq', 'text/json']) {
+      expect(read('{"a":1}', { 'content-type': type })).toBeUndefined();
     }
     expect(() => read('{"a":1}', { 'content-type': 'application/json; charset=latin1' })).toThrow(
       expect.objectContaining({ type: 'charset.unsupported', status: 415, message: 'unsupported charset "LATIN1"' }),

@@ -281,6 +281,29 @@ describe('HubValidationPipe on request bodies', () => {
     expect(Object.keys(detail['builtIn'] as object)).toEqual(['constructor', 'c']);
   });
 
+  it('strips a body as the stock pipe does while Object.prototype has an enumerable key, and ends', async () => {
+    const body = () => ({ ...VALID[0][1], detail: JSON.parse('{"a": {"constructor": 2, "b": [{"prototype": 3}]}}') });
+    const [ours, theirs] = [body(), body()];
+    const stock = new ValidationPipe(options) as unknown as { stripProtoKeys(value: unknown): void };
+    // what a polluted prototype looks like: every plain object inherits an object, which inherits it again
+    Object.defineProperty(Object.prototype, 'polluted', {
+      value: { deep: { constructor: 1 } },
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+    let outcome: unknown;
+    try {
+      outcome = await new CountingPipe(options).transform(ours, { type: 'body', metatype: CreateProgressEventDto });
+      stock.stripProtoKeys(theirs);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)['polluted'];
+    }
+    expect(outcome).toBeInstanceOf(CreateProgressEventDto); // not a RangeError from a walk without end
+    expect(ours).toStrictEqual(theirs);
+    expect(Object.keys(ours.detail.a)).toEqual(['b']);
+  });
+
   it('leaves bodies to the full pipe under options the compiled check does not cover', async () => {
     const body = { ...VALID[0][1] };
     const metadata = { type: 'body' as const, metatype: CreateProgressEventDto };

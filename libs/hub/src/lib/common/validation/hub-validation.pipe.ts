@@ -14,28 +14,43 @@ import { refuseTooDeepBody } from './json-depth';
 /** The types whose objects Nest's stripProtoKeys leaves as they are (and whose `constructor` it keeps). */
 const BUILT_IN_TYPES: unknown[] = [Date, RegExp, Error, Map, Set, WeakMap, WeakSet];
 
+/** Whether `for…in` yields anything for `object` (its own enumerable keys, or inherited ones). */
+function hasEnumerableKey(object: object): boolean {
+  for (const _key in object) return true;
+  return false;
+}
+
 /**
- * Nest's stripProtoKeys (`__proto__`, `prototype` and `constructor` out of every object, in place) for a body the
- * depth check has passed, so its walk ends within MAX_JSON_DEPTH levels (a cycle would have been refused). Plain
- * objects and arrays, all a parsed JSON body holds, take a short way: no visited set, no `instanceof` against each
- * built-in type, and a key is deleted only where the object has it (each `delete` is a slow runtime call in V8, and
- * Nest's runs three per object). Anything else takes Nest's own walk (`other`).
+ * Nest's stripProtoKeys (`__proto__`, `prototype` and `constructor` out of every object, in place) for a body that
+ * JSON.parse made and the depth check passed. Plain objects and arrays, all such a body holds, take a short way: no
+ * visited set, no `instanceof` against each built-in type, and a key is deleted only where the object has it (each
+ * `delete` is a slow runtime call in V8, and Nest's runs three per object). Anything else takes Nest's own walk
+ * (`nests`). Arrays are walked by index: JSON makes neither holes nor other keys on them.
+ *
+ * The walk follows own keys only, as the depth check does, so it ends within MAX_JSON_DEPTH levels (a cycle would
+ * have been refused). `for…in` also yields inherited keys: an enumerable key on Object.prototype (pollution) would
+ * lead from every plain object to the same value, and on without end, so such a body takes Nest's walk whole.
  */
-function stripBodyProtoKeys(value: unknown, other: (value: object) => void): void {
+function stripBodyProtoKeys(body: object, nests: (value: object) => void): void {
+  if (hasEnumerableKey(Object.prototype)) return nests(body);
+  stripPlain(body, nests);
+}
+
+function stripPlain(value: unknown, nests: (value: object) => void): void {
   if (value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) stripBodyProtoKeys(value[i], other);
+    for (let i = 0; i < value.length; i++) stripPlain(value[i], nests);
     return;
   }
   const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return other(value);
+  if (proto !== Object.prototype && proto !== null) return nests(value);
   const object = value as Record<string, unknown>;
   if (Object.hasOwn(object, '__proto__')) delete object['__proto__'];
   if (Object.hasOwn(object, 'prototype')) delete object['prototype'];
   if (Object.hasOwn(object, 'constructor') && !BUILT_IN_TYPES.includes(object['constructor'])) {
     delete object['constructor'];
   }
-  for (const key in object) stripBodyProtoKeys(object[key], other);
+  for (const key in object) stripPlain(object[key], nests);
 }
 
 /**
