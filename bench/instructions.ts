@@ -18,7 +18,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createDatabase, dropDatabase } from './lib/db';
+import { createDatabase, dropDatabase, percentile } from './lib/db';
 import { type Server, startServer, stopServer } from './lib/proc';
 
 const ROOT = join(__dirname, '..');
@@ -68,10 +68,12 @@ for (const [sig, code] of [
   });
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+/** The middle window (WINDOWS is usually odd; of an even number, the upper of the two middle ones). */
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 const k = (x: number) => `${Math.round(x / 1e3)}k`;
 /**
  * `lowest 338k, median 358k instructions per request (5 windows: 338k 339k 358k 367k 367k)`. The lowest window is
@@ -86,11 +88,10 @@ const figure = (xs: number[]) => {
 };
 
 /** One request on the keep-alive agent; resolves with its status once the answer is read. */
-function request(server: Server, method: string, path: string, body?: string): Promise<number> {
-  const { hostname, port } = new URL(server.url);
+function request(to: { host: string; port: string }, method: string, path: string, body?: string): Promise<number> {
   const headers = body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {};
   return new Promise((done, fail) => {
-    const req = http.request({ host: hostname, port, method, path, headers, agent: AGENT }, (res) => {
+    const req = http.request({ ...to, method, path, headers, agent: AGENT }, (res) => {
       res.resume();
       res.on('end', () => done(res.statusCode ?? 0));
     });
@@ -106,10 +107,11 @@ const AGENT = new http.Agent({ keepAlive: true, maxSockets: 4 });
  * the by-hand server's count read a third higher.)
  */
 async function posts(server: Server, amount: number): Promise<void> {
+  const { hostname: host, port } = new URL(server.url);
   let left = amount;
   const worker = async () => {
     while (left-- > 0) {
-      const status = await request(server, 'POST', '/progress-events', BODY);
+      const status = await request({ host, port }, 'POST', '/progress-events', BODY);
       if (status !== 201) throw new Error(`${server.name}: POST /progress-events answered ${status}`);
     }
   };
