@@ -10,10 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVER_NODE_FLAGS } from '@state-hub/config';
 import { machineFacts } from './lib/machine';
-import { peakRssMb, rssMb, type Server, startServer, stopServer } from './lib/proc';
+import { IDLE_WAIT_MS, peakRssMb, rssMb, type Server, startServer, stopServer } from './lib/proc';
 
 const ROOT = join(__dirname, '..');
-const SETTLE_MS = Number(process.env['SYSTEM_BENCH_SETTLE_MS'] ?? 15_000);
+// After it answers, a process still starts things up for a few seconds (the engine, the first sweep); its heap trim
+// then waits for 30 quiet seconds.
+const SETTLE_MS = Number(process.env['SYSTEM_BENCH_SETTLE_MS'] ?? IDLE_WAIT_MS + 12_000);
 const REPOS = 50;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

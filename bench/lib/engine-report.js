@@ -168,10 +168,9 @@ function section(report) {
         : '') +
       (st.latencyWarmupSeconds
         ? 'The p50 and p99 are of the timed part; the warm-up has its own row. An engine under a steady flow is ' +
-          'never idle, but each stage starts after some ten seconds of idling, in which the engine gave its heap ' +
-          'back (`trimHeapWhenIdle`: one memory-reducing collection) and the sink closed its keep-alive ' +
-          'connections; the first tens of milliseconds after that run slower, and in most runs they alone set the p99 of ' +
-          'a 5 s stage. '
+          'never idle, but each stage starts after some ten seconds of idling, in which the sink closed its ' +
+          "keep-alive connections and the engine's caches went cold, so the first tens of milliseconds can be " +
+          'slower. '
         : '') +
       `Largest publish → run recorded: ${latency.map((l) => `${ms(l.finished.max)} at ${l.rate}/s`).join(', ')}.`,
     '',

@@ -134,9 +134,9 @@ export interface EngineLatency {
 /**
  * Open loop: one event every 1000/rate ms for `warmupSeconds` and then `seconds` more, each carrying its publish
  * time (`sent_at_ms`). The figures are of the timed part; the warm-up's own are reported beside them. An engine
- * under a steady flow is never idle, but the stage starts after seconds of idling, in which the engine gave its
- * heap back (trimHeapWhenIdle) and the sink closed its keep-alive connections: the first tens of milliseconds
- * after that are slower, and in most runs they alone would set the p99 of 2,500 events.
+ * under a steady flow is never idle, but the stage starts after ten seconds of idling, in which the sink closed
+ * its keep-alive connections and the engine's caches went cold: the first tens of milliseconds after that can be
+ * slower (with the heap trim after 2 quiet seconds, as until 2026-12-07, they set the p99 in most runs).
  */
 export async function engineLatencyStage(
   js: JetStreamClient,

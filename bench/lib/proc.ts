@@ -18,9 +18,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * How long a server has had nothing to do when its idle RSS is read: the apps hand the heap pages of their last
- * work back once they have been quiet for 2 s (trimHeapWhenIdle in libs/config).
+ * work back once they have been quiet for 30 s (IDLE_HEAP_TRIM in libs/config), checked once a second.
  */
-export const IDLE_WAIT_MS = 5000;
+export const IDLE_WAIT_MS = 33_000;
 
 /** How startServer waits for a server and what it runs it under. */
 export interface StartOptions {

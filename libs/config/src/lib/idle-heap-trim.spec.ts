@@ -59,6 +59,13 @@ describe('trimHeapWhenIdle', () => {
     expect(trims).toHaveLength(2);
   });
 
+  it('by default lets a pause of a few seconds between bursts be (a trim costs the process its optimised code)', async () => {
+    const trims: HeapTrim[] = [];
+    stop = trimHeapWhenIdle({ onTrim: (t) => trims.push(t) }); // starting counts as work, as in the apps
+    await sleep(3500);
+    expect(trims).toHaveLength(0);
+  });
+
   it('waits minIntervalMs between trims', async () => {
     const trims = watch({ quietChecks: 2, minIntervalMs: 60_000 });
     await sleep(400);

@@ -2,8 +2,16 @@
 // backlog the engine's heap fell from 112 to 78 MB committed while its RSS stayed at 210–235 MB for as long as we
 // watched, and the API kept 159 MB after seeding. V8's memory reducer, which would hand them back, only starts after
 // a full collection that a burst of short-lived requests never needs. So once a process that was busy has had
-// nothing to do for a couple of seconds, it runs one compacting, memory-reducing collection itself (about 30–60 ms
-// on these heaps): never while it works, at most once per quiet spell and once per `minIntervalMs`.
+// nothing to do for half a minute, it runs one compacting, memory-reducing collection itself (about 30–60 ms on
+// these heaps): never while it works, at most once per quiet spell and once per `minIntervalMs`.
+//
+// Why half a minute and not two seconds: the trim costs the process its optimised code. The collection runs two
+// to seven rounds, and objects of a shape nothing holds any more lose their hidden classes after three; V8 then
+// drops the optimised code built for those classes, and the function runs in its baseline tier until it is
+// optimised again. That took the API seconds of load, and some of the engine's hot functions (the envelope check,
+// the message processor, the ack) stayed in the baseline tier for good (Maglev never compiled them again; a
+// short repro is in docs/performance.md). Trimming after two quiet seconds threw that code away at every pause
+// between bursts: the engine spent 1.1 ms of CPU per event at 500/s against 0.86 ms without the trim.
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -31,9 +39,9 @@ export interface IdleHeapTrimOptions {
 
 export const IDLE_HEAP_TRIM: IdleHeapTrimOptions = {
   checkEveryMs: 1000,
-  quietChecks: 2,
+  quietChecks: 30,
   maxUtilization: 0.02,
-  minIntervalMs: 10_000,
+  minIntervalMs: 30_000,
 };
 
 let collect: Collect | undefined;
