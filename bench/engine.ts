@@ -183,6 +183,7 @@ async function main(outFile: string): Promise<void> {
     bytes,
     seconds: SECONDS,
     latencyWarmupSeconds: LATENCY_WARMUP_SECONDS,
+    idleWaitMs: IDLE_WAIT_MS,
     dbConnections: DB_CONNECTIONS,
   };
   const dropped = { count: unrun.length, first: unrun[0] ?? null, last: unrun.at(-1) ?? null };

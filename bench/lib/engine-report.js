@@ -175,7 +175,7 @@ function section(report) {
       `Largest publish → run recorded: ${latency.map((l) => `${ms(l.finished.max)} at ${l.rate}/s`).join(', ')}.`,
     '',
     `**Memory:** VmRSS ${rss.afterDrain.toFixed(0)} MB right after the drain, ${rss.idle.toFixed(0)} MB idle ` +
-      `5 s after the latency stages, peak (VmHWM) ${rss.peak.toFixed(0)} MB.`,
+      `${(st.idleWaitMs ?? 5000) / 1000} s after the latency stages, peak (VmHWM) ${rss.peak.toFixed(0)} MB.`,
     '',
     END,
   ].join('\n');

@@ -48,6 +48,9 @@ function apiRows({ stages: s }) {
     );
 }
 
+/** Seconds a server had been quiet when its idle RSS was read (reports before 2026-12-07 do not say: 5 s). */
+const idle = (reports) => (reports.engine.settings.idleWaitMs ?? 5000) / 1000;
+
 function relayRows({ drains, raws, settings, api }) {
   const d = drains[0];
   return [
@@ -209,7 +212,8 @@ function summarySection(reports, run) {
     '',
     memoryTable(reports),
     '',
-    '**Idle:** the APIs 5 s after seeding, before any load; the engine 5 s after its last load (it drains a ' +
+    `**Idle:** the APIs ${idle(reports)} s after seeding, before any load; the engine ${idle(reports)} s after its ` +
+      'last load (it drains a ' +
       'backlog as it starts); the sweep worker after registering its repos, before its first sweep. **Under ' +
       'load:** right after the last load on that process (api: `POST /progress-events`; relay: its second ' +
       'events-on stage; engine: the backlog drain; sweep: the cold sweep). The sweep worker is a bench process ' +
