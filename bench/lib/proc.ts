@@ -10,6 +10,7 @@ export interface Server {
   tail(): string;
 }
 
+import { IDLE_HEAP_TRIM } from '@state-hub/config';
 import { freePort } from '@state-hub/testing';
 
 export { freePort };
@@ -18,9 +19,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * How long a server has had nothing to do when its idle RSS is read: the apps hand the heap pages of their last
- * work back once they have been quiet for 30 s (IDLE_HEAP_TRIM in libs/config), checked once a second.
+ * work back once they have been quiet for IDLE_HEAP_TRIM's spell (30 checks a second apart), plus 3 s for the
+ * check's timing and the collection itself.
  */
-export const IDLE_WAIT_MS = 33_000;
+export const IDLE_WAIT_MS = IDLE_HEAP_TRIM.quietChecks * IDLE_HEAP_TRIM.checkEveryMs + 3000;
 
 /** How startServer waits for a server and what it runs it under. */
 export interface StartOptions {

@@ -6,9 +6,9 @@
 // these heaps): never while it works, at most once per quiet spell and once per `minIntervalMs`.
 //
 // Why half a minute and not two seconds: the trim costs the process its optimised code. The collection runs two
-// to seven rounds, and objects of a shape nothing holds any more lose their hidden classes after three; V8 then
-// drops the optimised code built for those classes, and the function runs in its baseline tier until it is
-// optimised again. That took the API seconds of load, and some of the engine's hot functions (the envelope check,
+// to seven rounds; once the objects a function was optimised for have died, about three full collections are
+// enough for V8 to drop that optimised code (our reading: with the dead objects' hidden classes), and the function
+// runs in its baseline tier until it is optimised again. That took the API seconds of load, and some of the engine's hot functions (the envelope check,
 // the message processor, the ack) stayed in the baseline tier for good (Maglev never compiled them again; a
 // short repro is in docs/performance.md). Trimming after two quiet seconds threw that code away at every pause
 // between bursts: the engine spent 1.1 ms of CPU per event at 500/s against 0.86 ms without the trim.
